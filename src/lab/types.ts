@@ -1,0 +1,208 @@
+// The lab's public vocabulary. Everything above src/lab speaks only these types.
+
+export type Protocol = 'tcp' | 'udp' | 'unix';
+
+/** An internet endpoint exactly as the OS reports it, or a Unix socket path. */
+export type Endpoint =
+  | {kind: 'inet'; address: string; port: number; family: 'IPv4' | 'IPv6'}
+  | {kind: 'unix'; path: string};
+
+/** passive: listening; active: one end of a connection; datagram: UDP, no connection. */
+export type Role = 'passive' | 'active' | 'datagram';
+
+export type SocketState =
+  | 'new' // exists, no address yet
+  | 'bound'
+  | 'listening'
+  | 'connecting'
+  | 'connected' // TCP connection up, or UDP default peer recorded
+  | 'half-closed' // we or the peer sent FIN
+  | 'closed';
+
+export interface SocketInfo {
+  name: string;
+  protocol: Protocol;
+  role: Role;
+  state: SocketState;
+  local?: Endpoint;
+  remote?: Endpoint;
+  /** For accepted sockets: the passive socket that made them. */
+  parent?: string;
+  bytesIn: number;
+  bytesOut: number;
+  datagramsIn: number;
+  datagramsOut: number;
+  createdAt: number;
+}
+
+export type LabErrorCode =
+  | 'EADDRINUSE'
+  | 'EACCES'
+  | 'EADDRNOTAVAIL'
+  | 'ECONNREFUSED'
+  | 'ECONNRESET'
+  | 'EPIPE'
+  | 'ENOENT'
+  | 'EMSGSIZE'
+  | 'ETIMEDOUT'
+  | 'EPERM' // includes Deno permission denials
+  | 'EUNSUPPORTED' // e.g. Unix sockets where the platform has none
+  | 'ENOTLOOPBACK' // a non-loopback host without opt-in
+  | 'ELIMIT' // too many sockets, too much buffered data, too many ports
+  | 'ENAME' // unknown or duplicate socket name
+  | 'ESTATE' // operation makes no sense in the socket's state
+  | 'EOTHER';
+
+export type Operation =
+  | 'socket'
+  | 'bind'
+  | 'listen'
+  | 'connect'
+  | 'accept'
+  | 'send'
+  | 'sendto'
+  | 'end'
+  | 'close'
+  | 'reset'
+  | 'disconnect'
+  | 'scan';
+
+/** A typed failure. Carries data only; the UI turns it into words. */
+export interface LabErrorInfo {
+  code: LabErrorCode;
+  operation: Operation;
+  socket?: string;
+  address?: Endpoint;
+  /** The system error code when it is not one of ours (e.g. 'EHOSTUNREACH'). */
+  sysCode?: string;
+  /** For EADDRINUSE: who holds the address, when the lab or the OS view knows. */
+  holders?: {socket?: string; pid?: number; program?: string}[];
+}
+
+export class LabError extends Error implements LabErrorInfo {
+  readonly code: LabErrorCode;
+  readonly operation: Operation;
+  readonly socket?: string;
+  readonly address?: Endpoint;
+  readonly sysCode?: string;
+  readonly holders?: {socket?: string; pid?: number; program?: string}[];
+  constructor(info: LabErrorInfo) {
+    super(`${info.operation} ${info.socket ?? ''}: ${info.code}${info.sysCode ? ` (${info.sysCode})` : ''}`);
+    this.name = 'LabError';
+    this.code = info.code;
+    this.operation = info.operation;
+    if (info.socket !== undefined) this.socket = info.socket;
+    if (info.address !== undefined) this.address = info.address;
+    if (info.sysCode !== undefined) this.sysCode = info.sysCode;
+    if (info.holders !== undefined) this.holders = info.holders;
+  }
+  toJSON(): LabErrorInfo {
+    const {code, operation, socket, address, sysCode, holders} = this;
+    return {code, operation, socket, address, sysCode, holders};
+  }
+}
+
+/** One row of the operating system's socket table. */
+export interface OsSocket {
+  protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'unix';
+  local: Endpoint;
+  remote?: Endpoint;
+  /** LISTEN, ESTABLISHED, TIME_WAIT, CLOSE_WAIT, UNCONN, … as the kernel names it. */
+  state: string;
+  sendQueue: number;
+  recvQueue: number;
+  inode: number;
+  pid?: number;
+  program?: string;
+}
+
+export type OsView = {available: true; sockets: OsSocket[]} | {available: false; reason: string};
+
+interface EventBase {
+  /** Monotonic milliseconds since the lab was created. */
+  t: number;
+  /** Sequence number, strictly increasing per lab. */
+  seq: number;
+  socket: string;
+  protocol: Protocol;
+  local?: Endpoint;
+  remote?: Endpoint;
+}
+
+export type LabEvent = EventBase &
+  (
+    | {type: 'socket'; role: Role}
+    | {type: 'bind'; implicit: boolean}
+    | {type: 'listen'; backlog: number}
+    | {type: 'connect'}
+    | {type: 'accept'; child: string}
+    | {type: 'data'; bytes: number; preview: string}
+    | {type: 'send'; bytes: number; to?: Endpoint}
+    | {type: 'message'; bytes: number; from: Endpoint; preview: string}
+    | {type: 'end'; by: 'local' | 'peer'}
+    | {type: 'close'; hadError: boolean}
+    | {type: 'error'; error: LabErrorInfo}
+    | {type: 'os'; change: 'added' | 'removed' | 'state'; entry: OsSocket; previousState?: string}
+  );
+
+export type LabEventType = LabEvent['type'];
+
+export interface ScanResult {
+  host: string;
+  ports: {port: number; open: boolean; error?: string}[];
+}
+
+export interface LabOptions {
+  /** Allow hosts outside 127.0.0.0/8 and ::1. */
+  allowNonLoopback?: boolean;
+  /** Most sockets one lab may hold. */
+  maxSockets?: number;
+}
+
+/**
+ * What every layer above the lab may call. Every method that touches the OS resolves
+ * once the kernel has done it (listening, connected, bound, sent) and rejects with a
+ * LabError; no socket ever emits an unhandled 'error'.
+ */
+export interface SocketLab {
+  /** TCP: an object with no address yet; UDP: an unbound datagram socket. */
+  socket(protocol: 'tcp' | 'udp', name?: string): SocketInfo;
+  /** UDP: bind now. TCP: record the local address; the kernel binds at listen/connect. */
+  bind(name: string, address: {host: string; port: number}): Promise<SocketInfo>;
+  /** New passive TCP socket (name given) or listen on an existing TCP socket. */
+  listen(target: {name?: string; socket?: string; host: string; port: number; backlog?: number}): Promise<SocketInfo>;
+  /** Unix passive socket; path omitted means a fresh path in a private temp dir. */
+  listenUnix(target: {name?: string; path?: string}): Promise<SocketInfo>;
+  /** TCP connect; resolves when connected (the accept on our own listener may come after). */
+  connect(target: {name?: string; socket?: string; host: string; port: number; localHost?: string; localPort?: number}): Promise<SocketInfo>;
+  connectUnix(target: {name?: string; path: string}): Promise<SocketInfo>;
+  /** UDP connect: records a default peer, no packet is exchanged. */
+  connectUdp(name: string, address: {host: string; port: number}): Promise<SocketInfo>;
+  disconnectUdp(name: string): SocketInfo;
+  /** TCP/Unix write, or UDP send to the default peer. Resolves when handed to the OS. */
+  send(name: string, data: string | Uint8Array): Promise<void>;
+  /** UDP send to an address; an unbound socket gets an implicit bind (its own 'bind' event). */
+  sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void>;
+  /** Half-close: send FIN, keep reading. */
+  end(name: string): Promise<void>;
+  close(name: string): Promise<void>;
+  /** Abortive close (RST). */
+  reset(name: string): Promise<void>;
+  scan(host: string, ports: number[], options?: {concurrency?: number; timeoutMs?: number}): Promise<ScanResult>;
+
+  get(name: string): SocketInfo | undefined;
+  snapshot(): SocketInfo[];
+  /** Events so far (bounded ring buffer). */
+  history(): readonly LabEvent[];
+  subscribe(listener: (event: LabEvent) => void): () => void;
+  /** Resolves with the first event (already seen since `since` seq, or future) matching. */
+  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent>;
+
+  /** The OS view: one read now. */
+  osView(): Promise<OsView>;
+  /** Poll the OS view (≤ 4 Hz) while subscribed; changes become 'os' events. */
+  watchOs(): () => void;
+
+  /** Close every socket, remove every Unix socket file the lab made. Idempotent. */
+  dispose(): Promise<void>;
+}
