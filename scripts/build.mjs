@@ -1,0 +1,97 @@
+// Bundles src/cli.tsx, its libraries, the locales and the lessons into one ESM file:
+// the published package has zero runtime dependencies.
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+export function readContent(dir) {
+  const locales = {};
+  for (const lng of list(path.join(dir, 'locales'))) {
+    for (const file of list(path.join(dir, 'locales', lng)).filter((f) => f.endsWith('.json'))) {
+      const text = fs.readFileSync(path.join(dir, 'locales', lng, file), 'utf8');
+      try {
+        (locales[lng] ??= {})[file.slice(0, -5)] = JSON.parse(text);
+      } catch (error) {
+        throw new Error(`locales/${lng}/${file}: ${error.message}`);
+      }
+    }
+  }
+  const lessons = list(path.join(dir, 'lessons'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => ({file: `lessons/${f}`, text: fs.readFileSync(path.join(dir, 'lessons', f), 'utf8')}));
+  return {locales, lessons};
+}
+
+function list(dir) {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The licence texts of every third-party package that ended up in the bundle. */
+function thirdPartyLicenses(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match) continue;
+    const dir = path.join(root, input.slice(0, match.index + match[0].length));
+    if (packages.has(dir)) continue;
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const licenceFile = list(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = licenceFile ? fs.readFileSync(path.join(dir, licenceFile), 'utf8').trim() : `License: ${meta.license ?? 'see package'}`;
+    packages.set(dir, `${meta.name}@${meta.version} (${meta.license ?? 'unknown'})\n\n${text}`);
+  }
+  return [...packages.values()].sort().join(`\n\n${'-'.repeat(72)}\n\n`) + '\n';
+}
+
+export async function bundle({entry, outfile, define = {}, minify = true}) {
+  return build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    metafile: true,
+    jsx: 'automatic',
+    define: {'process.env.NODE_ENV': '"production"', ...define},
+    alias: {'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.js')},
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        // CommonJS dependencies call require(); give them one.
+        "import {createRequire as __slCreateRequire} from 'node:module';",
+        'const require = __slCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  fs.mkdirSync(out, {recursive: true});
+  const content = readContent(root);
+  const result = await bundle({
+    entry: path.join(root, 'src/cli.tsx'),
+    outfile: path.join(out, 'cli.js'),
+    define: {
+      __SOCKET_LESSONS_CONTENT__: JSON.stringify(content),
+      __SOCKET_LESSONS_VERSION__: JSON.stringify(pkg.version),
+    },
+  });
+  fs.chmodSync(path.join(out, 'cli.js'), 0o755);
+  fs.writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile));
+  fs.writeFileSync(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
+  const size = fs.statSync(path.join(out, 'cli.js')).size;
+  console.log(`built dist/cli.js (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
+}

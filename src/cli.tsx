@@ -1,0 +1,4 @@
+import './cli/deno-gate.ts';
+import {main} from './cli/main.ts';
+
+process.exitCode = await main(process.argv.slice(2));

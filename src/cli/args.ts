@@ -1,0 +1,131 @@
+import {parseArgs} from 'node:util';
+import {isLanguage, type Language} from '../i18n/languages.ts';
+
+export type Mode = 'app' | 'repl' | 'lesson' | 'list' | 'lint';
+export type BidiFlag = 'app' | 'terminal' | 'off';
+
+export interface CliOptions {
+  mode: Mode;
+  /** lesson ID (mode lesson) or pack DIR (mode lint). */
+  target?: string;
+  lang?: Language;
+  help: boolean;
+  version: boolean;
+  bidi?: BidiFlag;
+  width?: number;
+  color: boolean;
+  also?: Language;
+  present: boolean;
+  lessons: string[];
+  reset: boolean;
+  json: boolean;
+  auto: boolean;
+  script?: string;
+  allowRemote: boolean;
+}
+
+export type ArgError =
+  | {code: 'unknown-option'; value: string}
+  | {code: 'bad-language'; option: string; value: string}
+  | {code: 'bad-value'; option: string; value: string}
+  | {code: 'missing-value'; option: string}
+  | {code: 'unknown-command'; value: string}
+  | {code: 'missing-argument'; command: string}
+  | {code: 'extra-argument'; value: string};
+
+export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError};
+
+const COMMANDS: readonly Mode[] = ['repl', 'lesson', 'list', 'lint'];
+
+/** Pure: argv (without node and script) → options or a typed error. No printing. */
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'},
+        bidi: {type: 'string'},
+        width: {type: 'string'},
+        'no-color': {type: 'boolean'},
+        also: {type: 'string'},
+        present: {type: 'boolean'},
+        lesson: {type: 'string'},
+        lessons: {type: 'string', multiple: true},
+        reset: {type: 'boolean'},
+        json: {type: 'boolean'},
+        auto: {type: 'boolean'},
+        script: {type: 'string'},
+        'allow-remote': {type: 'boolean'},
+      },
+    });
+  } catch (error) {
+    return {ok: false, error: fromNodeError(error as Error & {code?: string})};
+  }
+  const v = parsed.values;
+  const options: CliOptions = {
+    mode: 'app',
+    help: v.help ?? false,
+    version: v.version ?? false,
+    color: !(v['no-color'] ?? false),
+    present: v.present ?? false,
+    lessons: v.lessons ?? [],
+    reset: v.reset ?? false,
+    json: v.json ?? false,
+    auto: v.auto ?? false,
+    allowRemote: v['allow-remote'] ?? false,
+  };
+  if (v.lang !== undefined) {
+    if (!isLanguage(v.lang)) return {ok: false, error: {code: 'bad-language', option: '--lang', value: v.lang}};
+    options.lang = v.lang;
+  }
+  if (v.also !== undefined) {
+    if (!isLanguage(v.also)) return {ok: false, error: {code: 'bad-language', option: '--also', value: v.also}};
+    options.also = v.also;
+  }
+  if (v.bidi !== undefined) {
+    if (v.bidi !== 'app' && v.bidi !== 'terminal' && v.bidi !== 'off') {
+      return {ok: false, error: {code: 'bad-value', option: '--bidi', value: v.bidi}};
+    }
+    options.bidi = v.bidi;
+  }
+  if (v.width !== undefined) {
+    const width = Number(v.width);
+    if (!/^\d+$/.test(v.width) || width < 20 || width > 1000) {
+      return {ok: false, error: {code: 'bad-value', option: '--width', value: v.width}};
+    }
+    options.width = width;
+  }
+  if (v.script !== undefined) options.script = v.script;
+
+  const [command, ...rest] = parsed.positionals;
+  if (command !== undefined) {
+    if (!(COMMANDS as readonly string[]).includes(command)) return {ok: false, error: {code: 'unknown-command', value: command}};
+    options.mode = command as Mode;
+    if (command === 'lesson' || command === 'lint') {
+      const target = rest.shift();
+      if (target === undefined) return {ok: false, error: {code: 'missing-argument', command}};
+      options.target = target;
+    }
+  }
+  if (v.lesson !== undefined) {
+    if (options.mode !== 'app' && options.mode !== 'lesson') return {ok: false, error: {code: 'extra-argument', value: '--lesson'}};
+    options.mode = 'lesson';
+    options.target = v.lesson;
+  }
+  if (rest.length > 0) return {ok: false, error: {code: 'extra-argument', value: rest[0]!}};
+  return {ok: true, options};
+}
+
+function fromNodeError(error: Error & {code?: string}): ArgError {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = quoted.split(/[ ,]/)[0] ?? quoted;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return {code: 'missing-value', option: option.startsWith('-') ? option : `--${option}`};
+  }
+  return {code: 'unknown-option', value: option || error.message};
+}

@@ -1,0 +1,13 @@
+/** Locale resources: language → namespace (file name) → nested keys. */
+export type LocaleResources = Record<string, Record<string, Record<string, unknown>>>;
+
+export interface LessonSource {
+  /** Path as the author knows it, e.g. "lessons/03-passive-socket.yaml". */
+  file: string;
+  text: string;
+}
+
+export interface Content {
+  locales: LocaleResources;
+  lessons: LessonSource[];
+}

@@ -1,0 +1,35 @@
+import i18next, {type i18n} from 'i18next';
+import {builtinContent} from '../content/builtin.ts';
+import type {LocaleResources} from '../content/types.ts';
+import {LANGUAGES, type Language} from './languages.ts';
+
+/**
+ * One i18next instance per app: every locales/<lng>/<ns>.json is a namespace named
+ * after its file. Extra resources (a user's lesson pack) are merged on top.
+ * Missing keys are never shown raw in production: the fallback is English, and the
+ * locale-completeness test makes a missing key a test failure.
+ */
+export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
+  const resources: LocaleResources = {};
+  for (const source of [builtinContent().locales, ...extra]) {
+    for (const [language, namespaces] of Object.entries(source)) {
+      for (const [ns, keys] of Object.entries(namespaces)) {
+        (resources[language] ??= {})[ns] = {...resources[language]?.[ns], ...keys};
+      }
+    }
+  }
+  const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: namespaces,
+    defaultNS: 'app',
+    resources,
+    initAsync: false,
+    interpolation: {escapeValue: false},
+    returnNull: false,
+  });
+  return instance;
+}
