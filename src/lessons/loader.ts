@@ -1,0 +1,108 @@
+// Lesson packs in memory → validated Lesson models plus typed errors. Works the same on
+// the bundled builtin content and on a pack read from disk (pack-fs.ts).
+import type {LocaleResources} from '../content/types.ts';
+import {checkCommandLine} from './command-check.ts';
+import {checkLesson, type LineCheck} from './semantic.ts';
+import type {Lesson, LessonError} from './types.ts';
+import {validateSchema} from './validate.ts';
+import {parseYamlSource} from './yaml-source.ts';
+
+export interface PackInput {
+  /** "builtin" or the pack's directory. */
+  name: string;
+  lessons: {file: string; text: string}[];
+  /** lng → namespace → keys; a lesson's namespace is its id. */
+  locales: LocaleResources;
+  /** Where locale files live, for messages: `${localeRoot}/${lng}/${id}.json`. */
+  localeRoot?: string;
+  /** Problems found while reading the pack (unreadable file, locale JSON that does not parse). */
+  errors?: LessonError[];
+}
+
+export interface LoadResult {
+  /** Valid lessons only, in menu order (pack order, then NN, then id). */
+  lessons: Lesson[];
+  errors: LessonError[];
+}
+
+export interface LoadOptions {
+  /** Defaults to the command language's parser. */
+  checkLine?: LineCheck;
+}
+
+// Where each lesson's `id:` is written, for the duplicate-id message.
+const idLines = new WeakMap<Lesson, number>();
+
+const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+
+export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult {
+  const errors: LessonError[] = [...(pack.errors ?? [])];
+  const lessons: Lesson[] = [];
+  const localeRoot = pack.localeRoot ?? 'locales';
+  for (const {file, text} of pack.lessons) {
+    const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    const match = FILE_NAME.exec(base);
+    if (!match) errors.push({file, line: 1, field: '', code: 'file-name', params: {name: base}});
+    const source = parseYamlSource(text);
+    if (source.problems.length > 0) {
+      for (const p of source.problems) errors.push({file, line: p.line, field: '', code: p.code, params: p.params});
+      continue;
+    }
+    const schemaErrors = validateSchema(file, source);
+    if (schemaErrors.length > 0) {
+      errors.push(...schemaErrors);
+      continue;
+    }
+    const id = (source.data as {id: string}).id;
+    const locales: Record<string, Record<string, unknown>> = {};
+    const localeFiles: Record<string, string> = {};
+    for (const [lng, namespaces] of Object.entries(pack.locales)) {
+      const ns = namespaces[id];
+      if (ns !== undefined) {
+        locales[lng] = ns;
+        localeFiles[lng] = `${localeRoot}/${lng}/${id}.json`;
+      }
+    }
+    const result = checkLesson(source, {
+      file,
+      pack: pack.name,
+      ...(match ? {name: {order: Number(match[1]), id: match[2]!}} : {}),
+      locales,
+      localeFiles,
+      checkLine: options.checkLine ?? checkCommandLine,
+    });
+    errors.push(...result.errors);
+    if (result.lesson) {
+      idLines.set(result.lesson, source.lineOf(['id']));
+      lessons.push(result.lesson);
+    }
+  }
+  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return {lessons: dedupe(lessons, errors), errors};
+}
+
+/** Several packs (builtin first, then each --lessons DIR): one lesson map. */
+export function loadPacks(packs: PackInput[], options: LoadOptions = {}): LoadResult {
+  const all: Lesson[] = [];
+  const errors: LessonError[] = [];
+  for (const pack of packs) {
+    const result = loadPack(pack, options);
+    all.push(...result.lessons);
+    errors.push(...result.errors);
+  }
+  return {lessons: dedupe(all, errors), errors};
+}
+
+/** The first lesson with an id wins; a later one with the same id is an error. */
+function dedupe(lessons: Lesson[], errors: LessonError[]): Lesson[] {
+  const byId = new Map<string, Lesson>();
+  for (const lesson of lessons) {
+    const first = byId.get(lesson.id);
+    if (first) {
+      errors.push({file: lesson.file, line: idLines.get(lesson) ?? 1, field: 'id', code: 'duplicate-id', params: {id: lesson.id, other: first.file}});
+    } else {
+      byId.set(lesson.id, lesson);
+    }
+  }
+  return [...byId.values()];
+}
