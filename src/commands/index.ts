@@ -13,3 +13,6 @@ export type {
   PortSpec,
   Target,
 } from './types.ts';
+export {completions, commonPrefix, type Completion} from './complete.ts';
+export {createExecutor, type Executor, type ExecutorOptions} from './executor.ts';
+export type {Outcome, Result, CommandError, ErrorContext} from './outcome.ts';

@@ -280,7 +280,8 @@ export function parseLine(line: string): ParseResult {
       const asTok = args[asAt]!;
       const nameTok = args[asAt + 1]!;
       if (!CREATING_VERBS.has(verb)) throw new Fail({code: 'AS_NOT_ALLOWED', at: asTok.at, verb, token: 'as'});
-      if (nameTok.quoted || !isName(nameTok.text)) {
+      // '#' is how the lab names accepted sockets (srv#1); a chosen name may not use it.
+      if (nameTok.quoted || !isName(nameTok.text) || nameTok.text.includes('#')) {
         throw new Fail({code: 'BAD_NAME', at: nameTok.at, verb, token: short(nameTok.text)});
       }
       name = nameTok.text;
