@@ -33,6 +33,8 @@ export interface SocketInfo {
   datagramsIn: number;
   datagramsOut: number;
   createdAt: number;
+  /** TCP: the address given to bind(); the kernel binds it at listen/connect. */
+  requestedLocal?: {host: string; port: number};
 }
 
 export type LabErrorCode =
@@ -65,7 +67,10 @@ export type Operation =
   | 'close'
   | 'reset'
   | 'disconnect'
-  | 'scan';
+  | 'scan'
+  // Added with the lab implementation:
+  | 'recv' // an error that arrived while reading (e.g. the peer reset the connection)
+  | 'wait'; // waitFor timed out
 
 /** A typed failure. Carries data only; the UI turns it into words. */
 export interface LabErrorInfo {
@@ -114,6 +119,8 @@ export interface OsSocket {
   inode: number;
   pid?: number;
   program?: string;
+  /** UDP (Linux): datagrams the kernel dropped for this socket (receive buffer full). */
+  drops?: number;
 }
 
 export type OsView = {available: true; sockets: OsSocket[]} | {available: false; reason: string};
@@ -135,6 +142,8 @@ export type LabEvent = EventBase &
     | {type: 'bind'; implicit: boolean}
     | {type: 'listen'; backlog: number}
     | {type: 'connect'}
+    /** UDP: the default peer was forgotten (connect to AF_UNSPEC). */
+    | {type: 'disconnect'}
     | {type: 'accept'; child: string}
     | {type: 'data'; bytes: number; preview: string}
     | {type: 'send'; bytes: number; to?: Endpoint}
@@ -155,8 +164,19 @@ export interface ScanResult {
 export interface LabOptions {
   /** Allow hosts outside 127.0.0.0/8 and ::1. */
   allowNonLoopback?: boolean;
-  /** Most sockets one lab may hold. */
+  /** Most sockets one lab may hold (default 256). */
   maxSockets?: number;
+  /** Bytes a socket may have queued in the lab, not yet taken by the OS (default 4 MiB). */
+  maxBufferedBytes?: number;
+  /** Events kept in history (default 5000). */
+  historySize?: number;
+  /** Bytes of payload kept in `preview` (default 64). */
+  previewBytes?: number;
+  /**
+   * TCP: when the peer sends FIN, keep our side open (CLOSE_WAIT) until close() is called.
+   * Default false: the lab answers with its own FIN and the socket closes, as most servers do.
+   */
+  halfOpen?: boolean;
 }
 
 /**
@@ -169,8 +189,11 @@ export interface SocketLab {
   socket(protocol: 'tcp' | 'udp', name?: string): SocketInfo;
   /** UDP: bind now. TCP: record the local address; the kernel binds at listen/connect. */
   bind(name: string, address: {host: string; port: number}): Promise<SocketInfo>;
-  /** New passive TCP socket (name given) or listen on an existing TCP socket. */
-  listen(target: {name?: string; socket?: string; host: string; port: number; backlog?: number}): Promise<SocketInfo>;
+  /**
+   * New passive TCP socket (name given) or listen on an existing TCP socket. host/port
+   * default to the address given to bind(), else 127.0.0.1:0.
+   */
+  listen(target: {name?: string; socket?: string; host?: string; port?: number; backlog?: number}): Promise<SocketInfo>;
   /** Unix passive socket; path omitted means a fresh path in a private temp dir. */
   listenUnix(target: {name?: string; path?: string}): Promise<SocketInfo>;
   /** TCP connect; resolves when connected (the accept on our own listener may come after). */
@@ -198,8 +221,8 @@ export interface SocketLab {
   /** Resolves with the first event (already seen since `since` seq, or future) matching. */
   waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent>;
 
-  /** The OS view: one read now. */
-  osView(): Promise<OsView>;
+  /** The OS view: one read now; only the lab's ports and paths unless `all`. */
+  osView(options?: {all?: boolean}): Promise<OsView>;
   /** Poll the OS view (≤ 4 Hz) while subscribed; changes become 'os' events. */
   watchOs(): () => void;
 

@@ -1,0 +1,165 @@
+// The lab's table of live sockets, limits, names and the helpers every protocol file uses.
+import type dgram from 'node:dgram';
+import type net from 'node:net';
+import {isLoopback, inet} from './address.ts';
+import {labError, toLabError} from './errors.ts';
+import {EventBus} from './event-bus.ts';
+import {Names} from './names.ts';
+import {LabError as LabErrorClass} from './types.ts';
+import type {Endpoint, LabError, LabErrorInfo, LabOptions, Operation, Protocol, Role, SocketInfo} from './types.ts';
+
+export interface Entry {
+  info: SocketInfo;
+  server?: net.Server;
+  stream?: net.Socket;
+  udp?: dgram.Socket;
+  /** UDP: an explicit bind() is in progress, so 'listening' is not an implicit bind. */
+  binding?: boolean;
+  acceptCount: number;
+  /** A Unix socket file this lab created (removed on close). */
+  unixFile?: string;
+  /** Resolvers waiting for this socket's close. */
+  closeWaiters?: (() => void)[];
+}
+
+export type Holder = NonNullable<LabErrorInfo['holders']>[number];
+
+export class LabCore {
+  readonly bus: EventBus;
+  readonly table = new Map<string, Entry>();
+  readonly names = new Names();
+  readonly allowNonLoopback: boolean;
+  readonly maxSockets: number;
+  readonly maxBufferedBytes: number;
+  readonly previewBytes: number;
+  readonly halfOpen: boolean;
+  /** Every port and path the lab ever used, so the OS view can follow them (TIME_WAIT…). */
+  readonly tcpPorts = new Set<number>();
+  readonly udpPorts = new Set<number>();
+  readonly unixPaths = new Set<string>();
+  disposed = false;
+
+  constructor(options: LabOptions = {}) {
+    this.allowNonLoopback = options.allowNonLoopback ?? false;
+    this.maxSockets = options.maxSockets ?? 256;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+    this.previewBytes = options.previewBytes ?? 64;
+    this.halfOpen = options.halfOpen ?? false;
+    this.bus = new EventBus(options.historySize ?? 5000);
+  }
+
+  readonly taken = (name: string): boolean => this.table.has(name);
+
+  /** A new table entry (no OS object yet). Throws ENAME / ELIMIT / ESTATE after dispose. */
+  create(protocol: Protocol, role: Role, name: string | undefined, operation: Operation, extra?: Partial<SocketInfo>, trustedName = false): Entry {
+    if (this.disposed) throw labError('ESTATE', operation, name);
+    if (name !== undefined && !trustedName) this.names.check(name, this.taken, operation);
+    if (this.table.size >= this.maxSockets) throw labError('ELIMIT', operation, name);
+    const info: SocketInfo = {
+      name: name ?? this.names.auto(this.taken),
+      protocol,
+      role,
+      state: 'new',
+      bytesIn: 0,
+      bytesOut: 0,
+      datagramsIn: 0,
+      datagramsOut: 0,
+      createdAt: this.bus.now(),
+      ...extra,
+    };
+    const entry: Entry = {info, acceptCount: 0};
+    this.table.set(info.name, entry);
+    return entry;
+  }
+
+  lookup(name: string, operation: Operation): Entry {
+    const entry = this.table.get(name);
+    if (!entry) throw labError('ENAME', operation, name);
+    return entry;
+  }
+
+  /** ENOTLOOPBACK unless the host is loopback or the lab was created with allowNonLoopback. */
+  checkHost(host: string, operation: Operation, socket?: string): void {
+    if (!this.allowNonLoopback && !isLoopback(host)) {
+      throw labError('ENOTLOOPBACK', operation, socket, inet(host, 0));
+    }
+  }
+
+  remember(entry: Entry): void {
+    for (const e of [entry.info.local, entry.info.remote]) {
+      if (!e) continue;
+      if (e.kind === 'unix') {
+        if (e.path) this.unixPaths.add(e.path);
+      } else if (e.port > 0) (entry.info.protocol === 'udp' ? this.udpPorts : this.tcpPorts).add(e.port);
+    }
+  }
+
+  emitSocket(entry: Entry): void {
+    const i = entry.info;
+    this.bus.emit({type: 'socket', role: i.role, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+  }
+
+  /** Map an OS error, emit it as this socket's 'error' event, return it for rejecting. */
+  fail(entry: Entry, err: unknown, operation: Operation, address?: Endpoint): LabError {
+    const e = toLabError(err, operation, entry.info.name, address);
+    const i = entry.info;
+    this.bus.emit({type: 'error', error: e.toJSON(), socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+    return e;
+  }
+
+  /** OS-view owners of a port; the Lab overrides this where an OS view exists. */
+  async osHolders(_protocol: 'tcp' | 'udp', _port: number): Promise<Holder[]> {
+    return [];
+  }
+
+  /** Like fail(), but an EADDRINUSE is first filled with who holds the port. */
+  async failBind(entry: Entry, err: unknown, operation: Operation, address: Endpoint | undefined): Promise<LabError> {
+    let e = toLabError(err, operation, entry.info.name, address);
+    if (e.code === 'EADDRINUSE' && address?.kind === 'inet' && address.port > 0) {
+      const proto = entry.info.protocol === 'udp' ? 'udp' : 'tcp';
+      const holders = this.labHolders(proto, address.port).filter((h) => h.socket !== entry.info.name);
+      try {
+        for (const h of await this.osHolders(proto, address.port)) {
+          const same = holders.find((x) => x.pid === h.pid && x.program === undefined);
+          if (same) same.program = h.program;
+          else if (!holders.some((x) => x.pid === h.pid)) holders.push(h);
+        }
+      } catch {
+        // the OS view is optional here
+      }
+      e = new LabErrorClass({...e.toJSON(), holders});
+    }
+    return this.fail(entry, e, operation, address);
+  }
+
+  /** The socket is gone: mark it, emit 'close', drop it from the table, wake close waiters. */
+  closed(entry: Entry, hadError: boolean): void {
+    const i = entry.info;
+    if (i.state === 'closed') return;
+    i.state = 'closed';
+    this.table.delete(i.name);
+    this.bus.emit({type: 'close', hadError, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+    const waiters = entry.closeWaiters;
+    entry.closeWaiters = undefined;
+    if (waiters) for (const w of waiters) w();
+  }
+
+  whenClosed(entry: Entry): Promise<void> {
+    if (entry.info.state === 'closed') return Promise.resolve();
+    return new Promise((resolve) => (entry.closeWaiters ??= []).push(resolve));
+  }
+
+  /** Lab sockets holding a port (for EADDRINUSE). */
+  labHolders(protocol: 'tcp' | 'udp', port: number): Holder[] {
+    const out: Holder[] = [];
+    for (const entry of this.table.values()) {
+      const l = entry.info.local;
+      if (entry.info.protocol === protocol && l?.kind === 'inet' && l.port === port) out.push({socket: entry.info.name, pid: process.pid});
+    }
+    return out;
+  }
+
+  copy(entry: Entry): SocketInfo {
+    return {...entry.info};
+  }
+}

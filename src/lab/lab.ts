@@ -1,0 +1,249 @@
+// The Lab: the SocketLab contract on top of the protocol files.
+import {ipFamily, inet, literal} from './address.ts';
+import {registerLab, unregisterLab} from './cleanup.ts';
+import {LabCore, type Entry} from './core.ts';
+import {labError} from './errors.ts';
+import {scanPorts} from './scan.ts';
+import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
+import type {LabEvent, LabOptions, OsView, ScanResult, SocketInfo, SocketLab} from './types.ts';
+import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
+import {assertUnix, UnixFiles} from './unix.ts';
+
+const encoder = new TextEncoder();
+const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
+
+function checkPort(port: number, operation: 'bind' | 'listen' | 'connect' | 'sendto', socket?: string): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw labError('EOTHER', operation, socket, inet(String(port), 0));
+}
+
+export class Lab extends LabCore implements SocketLab {
+  private readonly unix = new UnixFiles();
+  private disposing: Promise<void> | undefined;
+
+  constructor(options: LabOptions = {}) {
+    super(options);
+    registerLab(this);
+  }
+
+  /** Sequence number of the last event so far (0 before the first): pass it as waitFor's `since`. */
+  get lastSeq(): number {
+    return this.bus.lastSeq;
+  }
+
+  socket(protocol: 'tcp' | 'udp', name?: string): SocketInfo {
+    if (protocol !== 'tcp' && protocol !== 'udp') throw labError('EUNSUPPORTED', 'socket', name);
+    const entry = this.create(protocol, protocol === 'udp' ? 'datagram' : 'active', name, 'socket');
+    this.emitSocket(entry);
+    return this.copy(entry);
+  }
+
+  async bind(name: string, address: {host: string; port: number}): Promise<SocketInfo> {
+    const entry = this.lookup(name, 'bind');
+    this.checkHost(address.host, 'bind', name);
+    checkPort(address.port, 'bind', name);
+    if (entry.info.protocol === 'udp') return udpBind(this, entry, address.host, address.port);
+    if (entry.info.protocol !== 'tcp' || entry.info.state !== 'new') throw labError('ESTATE', 'bind', name);
+    // TCP: node binds at listen/connect; remember the address until then.
+    entry.info.requestedLocal = {host: literal(address.host), port: address.port};
+    entry.info.state = 'bound';
+    return this.copy(entry);
+  }
+
+  async listen(target: {name?: string; socket?: string; host?: string; port?: number; backlog?: number}): Promise<SocketInfo> {
+    let entry: Entry;
+    const existing = target.socket !== undefined ? this.lookup(target.socket, 'listen') : undefined;
+    const host = target.host ?? existing?.info.requestedLocal?.host ?? '127.0.0.1';
+    const port = target.port ?? existing?.info.requestedLocal?.port ?? 0;
+    this.checkHost(host, 'listen', target.socket ?? target.name);
+    checkPort(port, 'listen', target.socket ?? target.name);
+    if (existing) {
+      entry = existing;
+      const st = entry.info.state;
+      if (entry.info.protocol !== 'tcp' || (st !== 'new' && st !== 'bound')) throw labError('ESTATE', 'listen', entry.info.name);
+    } else {
+      entry = this.create('tcp', 'passive', target.name, 'listen');
+      this.emitSocket(entry);
+    }
+    try {
+      return await listenOn(this, entry, {host: literal(host), port, backlog: target.backlog});
+    } catch (err) {
+      if (!existing) this.closed(entry, true);
+      throw err;
+    }
+  }
+
+  async listenUnix(target: {name?: string; path?: string}): Promise<SocketInfo> {
+    assertUnix('listen', target.name);
+    const entry = this.create('unix', 'passive', target.name, 'listen');
+    let file: string;
+    try {
+      file = target.path ?? this.unix.freshPath(entry.info.name, 'listen');
+    } catch (err) {
+      this.table.delete(entry.info.name);
+      throw err;
+    }
+    this.emitSocket(entry);
+    try {
+      const info = await listenOn(this, entry, {path: file});
+      entry.unixFile = file;
+      this.unix.files.add(file);
+      return info;
+    } catch (err) {
+      this.closed(entry, true);
+      throw err;
+    }
+  }
+
+  async connect(target: {name?: string; socket?: string; host: string; port: number; localHost?: string; localPort?: number}): Promise<SocketInfo> {
+    const label = target.socket ?? target.name;
+    this.checkHost(target.host, 'connect', label);
+    checkPort(target.port, 'connect', label);
+    if (target.localHost !== undefined) this.checkHost(target.localHost, 'bind', label);
+    if (target.localPort !== undefined) checkPort(target.localPort, 'bind', label);
+    let entry: Entry;
+    const existing = target.socket !== undefined;
+    if (existing) {
+      entry = this.lookup(target.socket!, 'connect');
+      const st = entry.info.state;
+      if (entry.info.protocol !== 'tcp' || (st !== 'new' && st !== 'bound')) throw labError('ESTATE', 'connect', entry.info.name);
+    } else {
+      entry = this.create('tcp', 'active', target.name, 'connect');
+      this.emitSocket(entry);
+    }
+    const req = entry.info.requestedLocal;
+    const to: {host: string; port: number; localHost?: string; localPort?: number} = {host: literal(target.host), port: target.port};
+    const localHost = target.localHost ?? req?.host;
+    const localPort = target.localPort ?? req?.port;
+    if (localHost !== undefined) to.localHost = literal(localHost);
+    if (localPort !== undefined && localPort !== 0) to.localPort = localPort;
+    if (to.localPort !== undefined && to.localHost === undefined) to.localHost = ipFamily(to.host) === 6 ? '::' : '0.0.0.0';
+    if ((localHost !== undefined || localPort !== undefined) && !req) entry.info.requestedLocal = {host: to.localHost ?? '', port: localPort ?? 0};
+    return connectTo(this, entry, to, !existing);
+  }
+
+  async connectUnix(target: {name?: string; path: string}): Promise<SocketInfo> {
+    assertUnix('connect', target.name);
+    const entry = this.create('unix', 'active', target.name, 'connect');
+    this.emitSocket(entry);
+    return connectTo(this, entry, {path: target.path}, true);
+  }
+
+  async connectUdp(name: string, address: {host: string; port: number}): Promise<SocketInfo> {
+    const entry = this.udpEntry(name, 'connect');
+    this.checkHost(address.host, 'connect', name);
+    checkPort(address.port, 'connect', name);
+    return udpConnect(this, entry, address.host, address.port);
+  }
+
+  disconnectUdp(name: string): SocketInfo {
+    return udpDisconnect(this, this.udpEntry(name, 'disconnect'));
+  }
+
+  async send(name: string, data: string | Uint8Array): Promise<void> {
+    const entry = this.lookup(name, 'send');
+    if (entry.info.protocol === 'udp') return udpSend(this, entry, bytes(data));
+    return streamSend(this, entry, bytes(data));
+  }
+
+  async sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void> {
+    const entry = this.udpEntry(name, 'sendto');
+    this.checkHost(address.host, 'sendto', name);
+    checkPort(address.port, 'sendto', name);
+    return udpSendTo(this, entry, address.host, address.port, bytes(data));
+  }
+
+  async end(name: string): Promise<void> {
+    const entry = this.lookup(name, 'end');
+    if (entry.info.protocol === 'udp') throw labError('ESTATE', 'end', name);
+    return streamEnd(this, entry);
+  }
+
+  async close(name: string): Promise<void> {
+    const entry = this.lookup(name, 'close');
+    return this.closeEntry(entry);
+  }
+
+  async reset(name: string): Promise<void> {
+    return streamReset(this, this.lookup(name, 'reset'));
+  }
+
+  async scan(host: string, ports: number[], options?: {concurrency?: number; timeoutMs?: number}): Promise<ScanResult> {
+    this.checkHost(host, 'scan');
+    if (this.disposed) throw labError('ESTATE', 'scan');
+    return scanPorts(literal(host), ports, options);
+  }
+
+  get(name: string): SocketInfo | undefined {
+    const entry = this.table.get(name);
+    return entry ? this.copy(entry) : undefined;
+  }
+
+  snapshot(): SocketInfo[] {
+    return [...this.table.values()].map((e) => this.copy(e));
+  }
+
+  history(): readonly LabEvent[] {
+    return this.bus.history();
+  }
+
+  subscribe(listener: (event: LabEvent) => void): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent> {
+    return this.bus.waitFor(predicate, options);
+  }
+
+  async osView(_options?: {all?: boolean}): Promise<OsView> {
+    return {available: false, reason: 'not-implemented'};
+  }
+
+  watchOs(): () => void {
+    return () => {};
+  }
+
+  private udpEntry(name: string, operation: 'connect' | 'disconnect' | 'sendto'): Entry {
+    const entry = this.lookup(name, operation);
+    if (entry.info.protocol !== 'udp') throw labError('ESTATE', operation, name);
+    return entry;
+  }
+
+  private async closeEntry(entry: Entry): Promise<void> {
+    const done = entry.info.protocol === 'udp' ? udpClose(this, entry) : streamClose(this, entry);
+    await done;
+    if (entry.unixFile !== undefined) this.unix.remove(entry.unixFile);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposing ??= (async () => {
+      this.disposed = true;
+      // Listeners first, so nothing new is accepted while the rest close.
+      const entries = [...this.table.values()].sort((a, b) => Number(b.info.role === 'passive') - Number(a.info.role === 'passive'));
+      await Promise.all(entries.map((e) => this.closeEntry(e).catch(() => {})));
+      // Anything accepted meanwhile.
+      await Promise.all([...this.table.values()].map((e) => this.closeEntry(e).catch(() => {})));
+      this.unix.removeAll();
+      unregisterLab(this);
+    })();
+    return this.disposing;
+  }
+
+  /**
+   * Close every socket now, synchronously (for 'exit' and signal handlers): destroys the
+   * handles, so the OS closes the descriptors, and removes the Unix socket files.
+   */
+  disposeSync(): void {
+    this.disposed = true;
+    for (const entry of [...this.table.values()]) {
+      try {
+        entry.server?.close();
+        entry.stream?.destroy();
+        entry.udp?.close();
+      } catch {
+        // closing anyway
+      }
+    }
+    this.unix.removeAll();
+    unregisterLab(this);
+  }
+}

@@ -1,0 +1,259 @@
+// Stream sockets (TCP, and Unix through the same code): listen, connect, accept, data,
+// half-close, close and reset.
+import net from 'node:net';
+import {inet, unixEndpoint} from './address.ts';
+import type {Entry, LabCore} from './core.ts';
+import {labError} from './errors.ts';
+import type {Endpoint, Operation, SocketInfo} from './types.ts';
+
+function streamLocal(s: net.Socket, unixPath?: string): Endpoint | undefined {
+  if (unixPath !== undefined) return unixEndpoint(unixPath);
+  return s.localAddress !== undefined && s.localPort !== undefined ? inet(s.localAddress, s.localPort, s.localFamily) : undefined;
+}
+
+function streamRemote(s: net.Socket, unixPath?: string): Endpoint | undefined {
+  if (unixPath !== undefined) return unixEndpoint(unixPath);
+  return s.remoteAddress !== undefined && s.remotePort !== undefined ? inet(s.remoteAddress, s.remotePort, s.remoteFamily) : undefined;
+}
+
+/** Events for an established stream socket. Handlers ignore a stream the entry dropped. */
+export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
+  const i = entry.info;
+  const bus = core.bus;
+  const previewBytes = core.previewBytes;
+  s.on('data', (buf: Buffer) => {
+    if (entry.stream !== s) return;
+    i.bytesIn += buf.length;
+    bus.emit({
+      type: 'data', bytes: buf.length, preview: buf.toString('utf8', 0, Math.min(previewBytes, buf.length)),
+      socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote,
+    });
+  });
+  s.on('end', () => {
+    if (entry.stream !== s) return;
+    if (i.state === 'connected') i.state = 'half-closed';
+    bus.emit({type: 'end', by: 'peer', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+  });
+  s.on('close', (hadError: boolean) => {
+    if (entry.stream !== s) return;
+    core.closed(entry, hadError);
+  });
+}
+
+/** Every stream gets an 'error' handler the moment it exists. */
+export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
+  s.on('error', (err: Error) => {
+    if (entry.stream !== s || entry.info.state === 'connecting') return; // connect() reports its own
+    core.fail(entry, err, s.writableLength > 0 ? 'send' : 'recv', entry.info.remote);
+  });
+}
+
+export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
+  s.on('error', () => {}); // replaced by guardStream below, but never unguarded
+  if (core.disposed || core.table.size >= core.maxSockets) {
+    s.destroy();
+    if (!core.disposed) core.fail(listener, labError('ELIMIT', 'accept', listener.info.name), 'accept');
+    return;
+  }
+  const name = Names_child(core, listener);
+  const entry = core.create(listener.info.protocol, 'active', name, 'accept', {
+    state: 'connected',
+    parent: listener.info.name,
+    local: streamLocal(s, unixPath),
+    remote: unixPath !== undefined ? undefined : streamRemote(s),
+  }, true);
+  entry.stream = s;
+  guardStream(core, entry, s);
+  wireStream(core, entry, s);
+  if (unixPath === undefined) s.setNoDelay(true);
+  core.remember(entry);
+  const i = entry.info;
+  core.bus.emit({type: 'accept', child: i.name, socket: listener.info.name, protocol: i.protocol, local: i.local, remote: i.remote});
+}
+
+function Names_child(core: LabCore, listener: Entry): string {
+  for (;;) {
+    const name = `${listener.info.name}#${++listener.acceptCount}`;
+    if (!core.table.has(name)) return name;
+  }
+}
+
+/** A passive socket: TCP on host:port, or Unix on a path. */
+export function listenOn(
+  core: LabCore,
+  entry: Entry,
+  where: {host: string; port: number; backlog?: number} | {path: string; backlog?: number},
+): Promise<SocketInfo> {
+  const i = entry.info;
+  const unixPath = 'path' in where ? where.path : undefined;
+  const server = net.createServer({allowHalfOpen: core.halfOpen});
+  const requested: Endpoint = 'path' in where ? unixEndpoint(where.path) : inet(where.host, where.port);
+  entry.server = server;
+  return new Promise((resolve, reject) => {
+    let listening = false;
+    server.on('error', (err: Error) => {
+      if (entry.server !== server) return;
+      if (!listening) {
+        entry.server = undefined;
+        server.close();
+        void core.failBind(entry, err, 'listen', requested).then(reject);
+        return;
+      }
+      core.fail(entry, err, 'accept', i.local);
+    });
+    server.on('connection', (s: net.Socket) => {
+      try {
+        if (entry.server === server) accept(core, entry, s, unixPath);
+        else s.destroy();
+      } catch (err) {
+        s.destroy();
+        core.fail(entry, err, 'accept', i.local);
+      }
+    });
+    server.once('listening', () => {
+      listening = true;
+      if (unixPath !== undefined) {
+        i.local = unixEndpoint(unixPath);
+      } else {
+        const a = server.address() as net.AddressInfo;
+        i.local = inet(a.address, a.port, a.family);
+      }
+      i.role = 'passive';
+      i.state = 'listening';
+      i.requestedLocal = undefined;
+      core.remember(entry);
+      const backlog = where.backlog ?? 511;
+      core.bus.emit({type: 'bind', implicit: false, socket: i.name, protocol: i.protocol, local: i.local});
+      core.bus.emit({type: 'listen', backlog, socket: i.name, protocol: i.protocol, local: i.local});
+      resolve(core.copy(entry));
+    });
+    const backlog = where.backlog;
+    if (unixPath !== undefined) server.listen({path: unixPath, backlog});
+    else server.listen({host: (where as {host: string}).host, port: (where as {port: number}).port, backlog, exclusive: true});
+  });
+}
+
+/** An active socket: TCP to host:port (optionally from a chosen local address), or Unix to a path. */
+export function connectTo(
+  core: LabCore,
+  entry: Entry,
+  to: {host: string; port: number; localHost?: string; localPort?: number} | {path: string},
+  createdHere: boolean,
+): Promise<SocketInfo> {
+  const i = entry.info;
+  const unixPath = 'path' in to ? to.path : undefined;
+  const requested: Endpoint = 'path' in to ? unixEndpoint(to.path) : inet(to.host, to.port);
+  const before = i.state;
+  const s = new net.Socket({allowHalfOpen: core.halfOpen});
+  entry.stream = s;
+  i.state = 'connecting';
+  guardStream(core, entry, s);
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => {
+      s.off('connect', onConnect);
+      const chosenLocal = 'path' in to ? undefined : to.localHost !== undefined || to.localPort !== undefined;
+      const e = core.fail(entry, err, 'connect', chosenLocal && (err as {code?: string}).code === 'EADDRINUSE' && !('path' in to)
+        ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
+        : requested);
+      entry.stream = undefined;
+      s.destroy();
+      if (createdHere) core.closed(entry, true);
+      else i.state = before; // a socket made by socket() survives a failed connect, as in C
+      reject(e);
+    };
+    const onConnect = () => {
+      s.off('error', onError);
+      i.local = streamLocal(s, undefined);
+      i.remote = streamRemote(s, unixPath);
+      i.state = 'connected';
+      const explicit = i.requestedLocal !== undefined;
+      i.requestedLocal = undefined;
+      core.remember(entry);
+      if (unixPath === undefined) {
+        s.setNoDelay(true);
+        // The kernel chose (or took the requested) local address while connecting.
+        core.bus.emit({type: 'bind', implicit: !explicit, socket: i.name, protocol: i.protocol, local: i.local});
+      }
+      wireStream(core, entry, s);
+      core.bus.emit({type: 'connect', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+      resolve(core.copy(entry));
+    };
+    s.once('error', onError);
+    s.once('connect', onConnect);
+    if ('path' in to) s.connect({path: to.path});
+    else {
+      const opts: net.TcpNetConnectOpts = {host: to.host, port: to.port};
+      if (to.localHost !== undefined) opts.localAddress = to.localHost;
+      if (to.localPort !== undefined) opts.localPort = to.localPort;
+      s.connect(opts);
+    }
+  });
+}
+
+function connectedStream(core: LabCore, entry: Entry, operation: Operation): net.Socket {
+  const s = entry.stream;
+  if (!s || (entry.info.state !== 'connected' && entry.info.state !== 'half-closed')) {
+    throw labError('ESTATE', operation, entry.info.name);
+  }
+  return s;
+}
+
+export function streamSend(core: LabCore, entry: Entry, data: Uint8Array): Promise<void> {
+  const s = connectedStream(core, entry, 'send');
+  const i = entry.info;
+  if (s.writableEnded || s.destroyed) return Promise.reject(labError('EPIPE', 'send', i.name, i.remote));
+  if (s.writableLength + data.length > core.maxBufferedBytes) return Promise.reject(labError('ELIMIT', 'send', i.name, i.remote));
+  return new Promise((resolve, reject) => {
+    s.write(data, (err) => {
+      if (err) {
+        // guardStream reports the socket's 'error'; a write on a dead stream has none.
+        reject(core.fail(entry, err, 'send', i.remote));
+        return;
+      }
+      i.bytesOut += data.length;
+      core.bus.emit({type: 'send', bytes: data.length, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+      resolve();
+    });
+  });
+}
+
+export function streamEnd(core: LabCore, entry: Entry): Promise<void> {
+  const s = connectedStream(core, entry, 'end');
+  const i = entry.info;
+  if (s.writableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    s.end(() => resolve());
+    if (i.state === 'connected') i.state = 'half-closed';
+    core.bus.emit({type: 'end', by: 'local', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+  });
+}
+
+/** Graceful close: queued data is still sent, then FIN. Resolves when the socket is gone. */
+export function streamClose(core: LabCore, entry: Entry): Promise<void> {
+  const done = core.whenClosed(entry);
+  const s = entry.stream;
+  if (entry.server) {
+    const server = entry.server;
+    entry.server = undefined;
+    server.close(); // accepted sockets live on, as in C
+    core.closed(entry, false);
+  } else if (s) {
+    if (s.writableLength > 0 && !s.destroyed) s.destroySoon();
+    else s.destroy();
+  } else {
+    core.closed(entry, false);
+  }
+  return done;
+}
+
+/** Abortive close: RST instead of FIN. */
+export function streamReset(core: LabCore, entry: Entry): Promise<void> {
+  const s = entry.stream;
+  if (!s || entry.info.protocol !== 'tcp') throw labError('ESTATE', 'reset', entry.info.name);
+  const done = core.whenClosed(entry);
+  if (!s.destroyed) {
+    if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy();
+    else s.destroy();
+  }
+  return done;
+}
