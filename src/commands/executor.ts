@@ -5,7 +5,7 @@
 import type {Endpoint, LabErrorInfo, LabEvent, Operation, SocketInfo, SocketLab} from '../lab/types.ts';
 import type {CommandError, ErrorContext, Outcome, Result} from './outcome.ts';
 import {parseLine} from './parse.ts';
-import {listenerFor, mirrorPeer, sameEndpoint, udpReceiverFor} from './peers.ts';
+import {listenerFor, mirrorPeer, reaches, sameEndpoint, udpReceiverFor} from './peers.ts';
 import type {AddressArg, Command} from './types.ts';
 
 export interface ExecutorOptions {
@@ -317,7 +317,7 @@ class CommandExecutor implements Executor {
         let receivedBy: string | undefined;
         if (bytes > 0 && s.protocol === 'udp' && after.remote) {
           const r = udpReceiverFor(lab.snapshot(), after.remote, s.name);
-          if (r) receivedBy = (await this.settle((e) => e.type === 'message' && e.socket === r.name && sameEndpoint(e.from, after.local), since))?.socket;
+          if (r) receivedBy = (await this.settle((e) => e.type === 'message' && e.socket === r.name && reaches(after.local, e.from), since))?.socket;
         } else if (bytes > 0) {
           const peer = this.peerOf(after);
           if (peer) receivedBy = (await this.settle((e) => e.type === 'data' && e.socket === peer.name, since))?.socket;
@@ -352,7 +352,7 @@ class CommandExecutor implements Executor {
         let receivedBy: string | undefined;
         const r = udpReceiverFor(lab.snapshot(), to, name);
         if (r && bytes >= 0 && socket) {
-          receivedBy = (await this.settle((e) => e.type === 'message' && e.socket === r.name && sameEndpoint(e.from, socket.local), since))?.socket;
+          receivedBy = (await this.settle((e) => e.type === 'message' && e.socket === r.name && reaches(socket.local, e.from), since))?.socket;
         }
         const result: Result = {verb: 'sendto', socket: lab.get(name) ?? socket ?? this.need(name, 'sendto'), created, to, bytes};
         if (bound?.local) result.implicitBind = bound.local;
