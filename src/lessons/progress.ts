@@ -1,0 +1,211 @@
+// The learner's progress, one JSON file per user. Writes are atomic (temp file + rename);
+// a file that does not parse is kept aside as a backup and a fresh one starts; a folder
+// we cannot write to leaves the app running with progress kept in memory only.
+// Every such case is a typed notice for the UI to tell the learner.
+import {randomBytes} from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {appConfigDir} from './config-dir.ts';
+
+export const PROGRESS_VERSION = 1;
+
+export interface LessonProgress {
+  /** Step indexes completed (or skipped for lack of a platform feature). */
+  steps: number[];
+  /** Steps the lesson had when last recorded, so the menu can show done/total. */
+  total: number;
+  completed: boolean;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  language?: string;
+  bidi?: 'app' | 'terminal' | 'off';
+  /** Where the learner was: the lesson and step to resume. */
+  last?: {lesson: string; step: number};
+  lessons: Record<string, LessonProgress>;
+}
+
+export type ProgressNotice =
+  /** The file did not parse: it was renamed to `backup` (absent if even that failed). */
+  | {kind: 'corrupted'; file: string; backup?: string}
+  /** Saving is off for this run: the folder or file cannot be written (`code`: EACCES, EROFS, ENOTDIR…). */
+  | {kind: 'unwritable'; file: string; code: string}
+  /** The file was written by a newer version: left untouched, progress kept in memory. */
+  | {kind: 'newer-version'; file: string; version: number};
+
+export interface ProgressStore {
+  readonly file: string;
+  /** False once saving has failed (or was never possible): progress lives in memory only. */
+  readonly persistent: boolean;
+  get(): Progress;
+  /** Change progress and save it. Resolves with a notice only when this save failed. */
+  update(change: (progress: Progress) => Progress): Promise<ProgressNotice | undefined>;
+  /** Forget everything (`--reset`). */
+  reset(): Promise<ProgressNotice | undefined>;
+}
+
+export interface OpenProgressOptions {
+  /** Folder for progress.json; default: the OS config dir (or SOCKET_LESSONS_CONFIG_DIR). */
+  dir?: string;
+  /** Start from empty progress, deleting what was saved (`--reset`). */
+  reset?: boolean;
+  now?: () => Date;
+}
+
+export function emptyProgress(): Progress {
+  return {version: PROGRESS_VERSION, lessons: {}};
+}
+
+export async function openProgress(options: OpenProgressOptions = {}): Promise<{store: ProgressStore; notices: ProgressNotice[]}> {
+  const dir = options.dir ?? appConfigDir();
+  const file = path.join(dir, 'progress.json');
+  const now = options.now ?? (() => new Date());
+  const notices: ProgressNotice[] = [];
+  let progress = emptyProgress();
+  let persistent = true;
+
+  if (!options.reset) {
+    const loaded = await load(file, now);
+    if (loaded.notice) notices.push(loaded.notice);
+    if (loaded.progress) progress = loaded.progress;
+    if (loaded.readOnly) persistent = false;
+  }
+
+  // Writes are chained so two quick updates can never interleave their renames.
+  let chain: Promise<unknown> = Promise.resolve();
+  const save = (): Promise<ProgressNotice | undefined> => {
+    if (!persistent) return Promise.resolve(undefined);
+    const snapshot = JSON.stringify(progress, null, 2) + '\n';
+    const result = chain.then(async () => {
+      if (!persistent) return undefined;
+      try {
+        await writeAtomic(file, snapshot);
+        return undefined;
+      } catch (error) {
+        persistent = false;
+        return {kind: 'unwritable', file, code: errorCode(error)} satisfies ProgressNotice;
+      }
+    });
+    chain = result;
+    return result;
+  };
+
+  const store: ProgressStore = {
+    file,
+    get persistent() {
+      return persistent;
+    },
+    get: () => progress,
+    update(change) {
+      progress = change(progress);
+      return save();
+    },
+    reset() {
+      progress = emptyProgress();
+      return save();
+    },
+  };
+  if (options.reset) {
+    const notice = await store.reset();
+    if (notice) notices.push(notice);
+  }
+  return {store, notices};
+}
+
+async function load(file: string, now: () => Date): Promise<{progress?: Progress; notice?: ProgressNotice; readOnly?: boolean}> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return {};
+    // ENOTDIR (a path component is a file), EACCES, EISDIR: run without saving.
+    return {notice: {kind: 'unwritable', file, code}, readOnly: true};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  const version = (data as {version?: unknown} | undefined)?.version;
+  if (typeof version === 'number' && version > PROGRESS_VERSION) {
+    return {notice: {kind: 'newer-version', file, version}, readOnly: true};
+  }
+  const progress = parseProgress(data);
+  if (progress) return {progress};
+  // Keep the broken file for the learner (or a bug report); start fresh.
+  const backup = `${file}.bak-${now().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await fs.rename(file, backup);
+    return {notice: {kind: 'corrupted', file, backup}};
+  } catch {
+    return {notice: {kind: 'corrupted', file}, readOnly: true};
+  }
+}
+
+/** Accept only the shape we write; anything else counts as corrupted. */
+export function parseProgress(data: unknown): Progress | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const d = data as Record<string, unknown>;
+  if (d.version !== PROGRESS_VERSION) return undefined;
+  if (typeof d.lessons !== 'object' || d.lessons === null || Array.isArray(d.lessons)) return undefined;
+  const out: Progress = {version: PROGRESS_VERSION, lessons: {}};
+  for (const [id, value] of Object.entries(d.lessons as Record<string, unknown>)) {
+    const l = value as Partial<LessonProgress> | null;
+    if (typeof l !== 'object' || l === null) return undefined;
+    if (!Array.isArray(l.steps) || !l.steps.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+    if (!Number.isInteger(l.total) || typeof l.completed !== 'boolean') return undefined;
+    out.lessons[id] = {steps: [...new Set(l.steps)].sort((a, b) => a - b), total: l.total as number, completed: l.completed};
+  }
+  if (typeof d.language === 'string') out.language = d.language;
+  if (d.bidi === 'app' || d.bidi === 'terminal' || d.bidi === 'off') out.bidi = d.bidi;
+  const last = d.last as {lesson?: unknown; step?: unknown} | undefined;
+  if (last !== undefined) {
+    if (typeof last !== 'object' || last === null || typeof last.lesson !== 'string' || !Number.isInteger(last.step)) return undefined;
+    out.last = {lesson: last.lesson, step: last.step as number};
+  }
+  return out;
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), {recursive: true});
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const handle = await fs.open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, {force: true}).catch(() => {});
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as {code?: unknown}).code;
+  return typeof code === 'string' ? code : 'EOTHER';
+}
+
+/** Progress with one lesson's state recorded: completed steps merged, position saved. */
+export function recordLesson(
+  progress: Progress,
+  lesson: {id: string; steps: readonly unknown[]},
+  completed: readonly number[],
+  position: number,
+  finished: boolean,
+): Progress {
+  const before = progress.lessons[lesson.id];
+  const steps = [...new Set([...(before?.total === lesson.steps.length ? before.steps : []), ...completed])].sort((a, b) => a - b);
+  const entry: LessonProgress = {
+    steps,
+    total: lesson.steps.length,
+    completed: (before?.completed ?? false) || (finished && steps.length === lesson.steps.length),
+  };
+  return {...progress, lessons: {...progress.lessons, [lesson.id]: entry}, last: {lesson: lesson.id, step: position}};
+}
