@@ -16,7 +16,10 @@ export class EventBus {
   /** Sequence number of the last event emitted (0 before the first). */
   lastSeq = 0;
 
-  constructor(private readonly capacity = 5000) {
+  private readonly capacity: number;
+
+  constructor(capacity = 5000) {
+    this.capacity = Math.max(1, capacity);
     this.ring = new Array<LabEvent | undefined>(capacity);
   }
 

@@ -1,13 +1,18 @@
 // The Lab: the SocketLab contract on top of the protocol files.
-import {ipFamily, inet, literal} from './address.ts';
+import {endpointKey, ipFamily, inet, literal} from './address.ts';
 import {registerLab, unregisterLab} from './cleanup.ts';
-import {LabCore, type Entry} from './core.ts';
+import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
+import type {EventInput} from './event-bus.ts';
+import {diffOs, OsReader} from './os-view/index.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
-import type {LabEvent, LabOptions, OsView, ScanResult, SocketInfo, SocketLab} from './types.ts';
+import type {LabEvent, LabOptions, OsSocket, OsView, ScanResult, SocketInfo, SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
+
+/** The OS view is polled at most 4 times a second, and only while watched. */
+export const OS_POLL_MS = 250;
 
 const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
@@ -18,6 +23,11 @@ function checkPort(port: number, operation: 'bind' | 'listen' | 'connect' | 'sen
 
 export class Lab extends LabCore implements SocketLab {
   private readonly unix = new UnixFiles();
+  private readonly os = new OsReader();
+  private osWatchers = 0;
+  private osTimer: ReturnType<typeof setInterval> | undefined;
+  private osPolling = false;
+  private osRows = new Map<string, OsSocket>();
   private disposing: Promise<void> | undefined;
 
   constructor(options: LabOptions = {}) {
@@ -194,12 +204,69 @@ export class Lab extends LabCore implements SocketLab {
     return this.bus.waitFor(predicate, options);
   }
 
-  async osView(_options?: {all?: boolean}): Promise<OsView> {
-    return {available: false, reason: 'not-implemented'};
+  async osView(options?: {all?: boolean}): Promise<OsView> {
+    return this.os.read(options?.all ? undefined : this.ours);
+  }
+
+  /** Rows on the lab's ports and paths (every port it ever used, so TIME_WAIT rows show). */
+  private readonly ours = (s: OsSocket): boolean => {
+    if (s.local.kind === 'unix') return s.local.path !== '' && this.unixPaths.has(s.local.path);
+    const ports = s.protocol === 'tcp' || s.protocol === 'tcp6' ? this.tcpPorts : this.udpPorts;
+    return (s.local.port > 0 && ports.has(s.local.port)) || (s.remote?.kind === 'inet' && ports.has(s.remote.port));
+  };
+
+  override async osHolders(protocol: 'tcp' | 'udp', port: number): Promise<Holder[]> {
+    const view = await this.os.read((s) =>
+      s.local.kind === 'inet' && s.local.port === port && s.protocol.startsWith(protocol) && (protocol === 'udp' || s.state === 'LISTEN'));
+    if (!view.available) return [];
+    const out: Holder[] = [];
+    for (const s of view.sockets) if (s.pid !== undefined) out.push({pid: s.pid, program: s.program});
+    return out;
   }
 
   watchOs(): () => void {
-    return () => {};
+    if (++this.osWatchers === 1 && !this.disposed) {
+      this.osTimer = setInterval(() => void this.pollOs(), OS_POLL_MS);
+      this.osTimer.unref?.();
+      void this.pollOs();
+    }
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      if (--this.osWatchers === 0) this.stopWatching();
+    };
+  }
+
+  private stopWatching(): void {
+    if (this.osTimer !== undefined) clearInterval(this.osTimer);
+    this.osTimer = undefined;
+    this.osRows = new Map();
+  }
+
+  /** One poll: read, diff against the last one, emit 'os' events. Skips a tick if the last read is still running. */
+  private async pollOs(): Promise<void> {
+    if (this.osPolling) return;
+    this.osPolling = true;
+    try {
+      const view = await this.os.read(this.ours);
+      if (this.osWatchers === 0 || !view.available) return;
+      const {next, changes} = diffOs(this.osRows, view.sockets);
+      this.osRows = next;
+      if (changes.length === 0) return;
+      const names = new Map<string, string>();
+      for (const e of this.table.values()) names.set(`${e.info.protocol} ${endpointKey(e.info.local)} ${endpointKey(e.info.remote)}`, e.info.name);
+      for (const c of changes) {
+        const r = c.entry;
+        const protocol = r.protocol === 'unix' ? 'unix' : r.protocol.startsWith('tcp') ? 'tcp' : 'udp';
+        const name = r.protocol === 'unix' ? '' : (names.get(`${protocol} ${endpointKey(r.local)} ${endpointKey(r.remote)}`) ?? '');
+        const ev: EventInput = {type: 'os', change: c.change, entry: r, socket: name, protocol, local: r.local, remote: r.remote};
+        if (c.previousState !== undefined) ev.previousState = c.previousState;
+        this.bus.emit(ev);
+      }
+    } finally {
+      this.osPolling = false;
+    }
   }
 
   private udpEntry(name: string, operation: 'connect' | 'disconnect' | 'sendto'): Entry {
@@ -217,6 +284,7 @@ export class Lab extends LabCore implements SocketLab {
   async dispose(): Promise<void> {
     this.disposing ??= (async () => {
       this.disposed = true;
+      this.stopWatching();
       // Listeners first, so nothing new is accepted while the rest close.
       const entries = [...this.table.values()].sort((a, b) => Number(b.info.role === 'passive') - Number(a.info.role === 'passive'));
       await Promise.all(entries.map((e) => this.closeEntry(e).catch(() => {})));
@@ -234,6 +302,7 @@ export class Lab extends LabCore implements SocketLab {
    */
   disposeSync(): void {
     this.disposed = true;
+    this.stopWatching();
     for (const entry of [...this.table.values()]) {
       try {
         entry.server?.close();

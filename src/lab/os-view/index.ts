@@ -1,0 +1,92 @@
+// The OS view: which reader this platform has, filtering, owners, and diffs for watching.
+import fs from 'node:fs';
+import type {OsSocket, OsView} from '../types.ts';
+import {ProcOwners, readProcNet} from './linux-proc.ts';
+import {readLsof} from './lsof.ts';
+
+/** Reasons are codes for the UI to translate, not prose. */
+export type OsViewReason = 'unsupported-platform' | 'permission-denied' | 'lsof-missing' | 'read-failed';
+
+function reasonOf(err: unknown): OsViewReason {
+  const e = err as {code?: unknown; name?: unknown};
+  if (e?.name === 'NotCapable' || e?.name === 'PermissionDenied' || e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission-denied';
+  return 'read-failed';
+}
+
+export class OsReader {
+  private readonly owners = new ProcOwners();
+  private readonly kind: 'proc' | 'lsof' | 'none';
+
+  constructor() {
+    if (process.platform === 'linux' && existsQuiet('/proc/net/tcp')) this.kind = 'proc';
+    else if (process.platform !== 'win32') this.kind = 'lsof';
+    else this.kind = 'none';
+  }
+
+  /** One read of the table; `keep` picks the rows to return (and to find owners for). */
+  async read(keep: (s: OsSocket) => boolean = () => true): Promise<OsView> {
+    if (this.kind === 'none') return {available: false, reason: 'unsupported-platform'};
+    if (this.kind === 'lsof') {
+      try {
+        return {available: true, sockets: (await readLsof()).filter(keep)};
+      } catch (err) {
+        return {available: false, reason: (err as {code?: unknown}).code === 'ENOENT' ? 'lsof-missing' : reasonOf(err)};
+      }
+    }
+    let rows: OsSocket[];
+    try {
+      rows = (await readProcNet()).filter(keep);
+    } catch (err) {
+      return {available: false, reason: reasonOf(err)};
+    }
+    try {
+      const owners = await this.owners.resolve(rows.map((r) => r.inode));
+      for (const r of rows) {
+        const o = owners.get(r.inode);
+        if (o) {
+          r.pid = o.pid;
+          r.program = o.program;
+        }
+      }
+    } catch {
+      // owners are best effort (e.g. no permission to read other processes)
+    }
+    return {available: true, sockets: rows};
+  }
+}
+
+function existsQuiet(p: string): boolean {
+  try {
+    return fs.existsSync(p);
+  } catch {
+    return false;
+  }
+}
+
+function ep(e: OsSocket['local'] | undefined): string {
+  if (!e) return '*';
+  return e.kind === 'unix' ? e.path : `${e.address}:${e.port}`;
+}
+
+/** Identity of a row across polls: the 4-tuple for TCP (so ESTABLISHED → TIME_WAIT is a state change). */
+export function rowKey(s: OsSocket): string {
+  if (s.protocol === 'unix') return `unix ${s.inode} ${ep(s.local)}`;
+  if (s.protocol.startsWith('tcp')) return `${s.protocol} ${ep(s.local)} ${ep(s.remote)}${s.state === 'LISTEN' ? ' L' : ''}`;
+  return `${s.protocol} ${ep(s.local)} ${ep(s.remote)} ${s.inode}`;
+}
+
+export type OsChange = {change: 'added' | 'removed' | 'state'; entry: OsSocket; previousState?: string};
+
+/** Changes from one poll to the next; `prev` is replaced by the new table. */
+export function diffOs(prev: Map<string, OsSocket>, rows: OsSocket[]): {next: Map<string, OsSocket>; changes: OsChange[]} {
+  const next = new Map<string, OsSocket>();
+  const changes: OsChange[] = [];
+  for (const r of rows) next.set(rowKey(r), r);
+  for (const [k, r] of next) {
+    const old = prev.get(k);
+    if (!old) changes.push({change: 'added', entry: r});
+    else if (old.state !== r.state) changes.push({change: 'state', entry: r, previousState: old.state});
+  }
+  for (const [k, r] of prev) if (!next.has(k)) changes.push({change: 'removed', entry: r});
+  return {next, changes};
+}
