@@ -21,8 +21,8 @@ export function layoutParagraph(text: string, opts: LayoutOptions): string[] {
 
 /**
  * Like layoutParagraph, for styled runs: returns screen lines as runs, so colour and
- * bold follow their letters through shaping and reordering. Alignment padding is an
- * unstyled run at the start of the line.
+ * bold follow their letters through shaping and reordering. Alignment padding is
+ * unstyled text at the start of the line. Styles are compared with ===.
  */
 export function layoutStyled<S>(spans: readonly Span<S>[], opts: LayoutOptions): Span<S>[][] {
   const out: Span<S>[][] = [];
