@@ -59,7 +59,8 @@ export async function runAuto(session: LessonSession, options: AutoOptions = {})
     if (state.finished) break;
     session.next();
     const after = session.getState();
-    if (after.index === index && !after.finished) {
+    if (after.finished) break;
+    if (after.index === index) {
       failures.push({step: index, reason: 'stuck'});
       break;
     }

@@ -74,8 +74,9 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
   const checkCommands = (path: Path, lines: string[]) => {
     if (!ctx.checkLine) return;
     lines.forEach((line, i) => {
-      const problem = ctx.checkLine!(interpolate(line, lintValues(line)));
-      if (problem) err([...path, i], 'bad-command', {command: line, reason: problem.reason, ...problem.params});
+      const checked = interpolate(line, lintValues(line));
+      const problem = ctx.checkLine!(checked);
+      if (problem) err([...path, i], 'bad-command', {command: line, checked, reason: problem.reason, ...problem.params});
     });
   };
 

@@ -1,0 +1,64 @@
+// The lesson map: builtin lessons plus every --lessons DIR, validated, in menu order.
+import {builtinContent} from '../content/builtin.ts';
+import type {Content, LocaleResources} from '../content/types.ts';
+import {detectCapabilities} from './capabilities.ts';
+import {loadPacks, type PackInput} from './loader.ts';
+import {readPackDir} from './pack-fs.ts';
+import type {Progress} from './progress.ts';
+import {missingFor} from './state.ts';
+import type {Capabilities, Concept, Lesson, LessonError, Requirement} from './types.ts';
+
+export interface Catalog {
+  lessons: Lesson[];
+  /** Problems in any pack; lessons with problems are left out of `lessons`. */
+  errors: LessonError[];
+  /** Every pack's locale resources, for createI18n(lng, extra). */
+  locales: LocaleResources[];
+}
+
+export interface CatalogOptions {
+  /** Default: builtinContent(). */
+  content?: Content;
+  /** --lessons DIR, in order. */
+  packs?: readonly string[];
+}
+
+export function loadCatalog(options: CatalogOptions = {}): Catalog {
+  const content = options.content ?? builtinContent();
+  const inputs: PackInput[] = [{name: 'builtin', lessons: content.lessons, locales: content.locales}];
+  for (const dir of options.packs ?? []) inputs.push(readPackDir(dir));
+  const {lessons, errors} = loadPacks(inputs);
+  return {lessons, errors, locales: inputs.slice(1).map((p) => p.locales)};
+}
+
+/** One row of the lesson map; the UI translates `${id}:title`. */
+export interface MenuEntry {
+  id: string;
+  pack: string;
+  concepts: Concept[];
+  done: number;
+  total: number;
+  completed: boolean;
+  /** Languages the lesson's prose exists in. */
+  languages: string[];
+  /** Platform features the lesson needs and this machine lacks (empty: it can run). */
+  missing: Requirement[];
+}
+
+export function menuEntries(lessons: readonly Lesson[], progress?: Progress, capabilities: Capabilities = detectCapabilities()): MenuEntry[] {
+  return lessons.map((lesson) => {
+    const saved = progress?.lessons[lesson.id];
+    // Saved step indexes only count while the lesson still has the same number of steps.
+    const valid = saved && saved.total === lesson.steps.length ? saved : undefined;
+    return {
+      id: lesson.id,
+      pack: lesson.pack,
+      concepts: lesson.concepts,
+      done: valid?.steps.filter((i) => i < lesson.steps.length).length ?? 0,
+      total: lesson.steps.length,
+      completed: valid?.completed ?? false,
+      languages: lesson.languages,
+      missing: missingFor(lesson.requires, capabilities),
+    };
+  });
+}

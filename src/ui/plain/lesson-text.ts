@@ -1,0 +1,112 @@
+// A lesson as plain text lines (--auto): prose wrapped to the width (and laid out for
+// Persian when a BiDi mode asks for it), "the app runs: …" lines with their events,
+// questions with the answer revealed, tasks with hints and how they were done.
+import type {LabEvent} from '../../lab/types.ts';
+import type {AutoResult} from '../../lessons/autopilot.ts';
+import {interpolate, type LiveValues} from '../../lessons/interpolate.ts';
+import type {CommandRecord, LessonState} from '../../lessons/state.ts';
+import type {Lesson} from '../../lessons/types.ts';
+import {layoutParagraph, type BidiMode} from '../../i18n/bidi/index.ts';
+import {describeEvent, describeOutcome, type Translate} from '../format/index.ts';
+
+export interface PlainLessonContext {
+  lesson: Lesson;
+  /** The lesson's own prose: a key of its namespace → text (placeholders not yet filled). */
+  prose: (key: string) => string;
+  /** Runner words and formatters, in the learner's language. */
+  t: Translate;
+  /** Terminal cells; undefined means no wrapping. */
+  width?: number;
+  bidi: BidiMode;
+}
+
+const INDENT = 2;
+
+/** Wrap (and, for Persian in app mode, shape and reorder) one paragraph. */
+export function paragraph(ctx: PlainLessonContext, text: string, indent = 0): string[] {
+  const width = ctx.width === undefined ? undefined : Math.max(10, ctx.width - indent);
+  const pad = ' '.repeat(indent);
+  return layoutParagraph(text, {width, mode: ctx.bidi}).map((line) => (pad + line).trimEnd());
+}
+
+export function headerLines(ctx: PlainLessonContext, values: LiveValues = {}): string[] {
+  const title = interpolate(ctx.prose('title'), values);
+  const rule = '='.repeat(Math.min(ctx.width ?? 60, 60));
+  return [...paragraph(ctx, title), rule, ...paragraph(ctx, interpolate(ctx.prose('summary'), values)), ''];
+}
+
+export function stepLines(ctx: PlainLessonContext, index: number, state: LessonState, extraEvents: readonly LabEvent[] = []): string[] {
+  const step = ctx.lesson.steps[index];
+  const s = state.steps[index];
+  if (!step || !s) return [];
+  const {t} = ctx;
+  const text = (key: string) => interpolate(ctx.prose(key), state.values);
+  const out: string[] = [];
+  if (s.status === 'skipped') {
+    for (const m of s.missing ?? []) out.push(...paragraph(ctx, t(`lessons:runner.skipped.${m}`)));
+    return [...out, ''];
+  }
+  switch (step.kind) {
+    case 'say':
+      out.push(...paragraph(ctx, text(step.key)));
+      break;
+    case 'run':
+      for (const c of s.commands) out.push(...commandLines(ctx, c));
+      break;
+    case 'ask': {
+      out.push(...paragraph(ctx, `${t('lessons:runner.question')}: ${text(step.question)}`));
+      step.choices.forEach((choice, i) => {
+        const mark = i === step.answer ? `✓ (${t('lessons:runner.answerMark')})` : '';
+        out.push(...paragraph(ctx, `${i + 1}) ${text(choice)} ${mark}`.trimEnd(), INDENT));
+      });
+      if (s.chosen !== undefined) out.push(...paragraph(ctx, text(step.explain), INDENT));
+      break;
+    }
+    case 'task': {
+      const label = step.where === 'terminal' ? 'lessons:runner.taskTerminal' : 'lessons:runner.taskPrompt';
+      out.push(...paragraph(ctx, `${t(label)}: ${text(step.prompt)}`));
+      step.hints.forEach((hint, i) => {
+        out.push(...paragraph(ctx, `${t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${text(hint)}`, INDENT));
+      });
+      for (const c of s.commands) out.push(...commandLines(ctx, c));
+      out.push(...paragraph(ctx, t(taskStatusKey(s.status, s.by)), INDENT));
+      break;
+    }
+  }
+  for (const e of extraEvents) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2));
+  return [...out, ''];
+}
+
+function taskStatusKey(status: LessonState['steps'][number]['status'], by: 'learner' | 'solution' | undefined): string {
+  if (status === 'complete') return by === 'solution' ? 'lessons:runner.taskDoneBySolution' : 'lessons:runner.taskDone';
+  if (status === 'failed') return 'lessons:runner.taskFailed';
+  return 'lessons:runner.taskOpen';
+}
+
+const SOURCE_KEY: Record<CommandRecord['source'], string> = {
+  lesson: 'lessons:runner.runs',
+  solution: 'lessons:runner.showMe',
+  learner: 'lessons:runner.youRan',
+};
+
+export function commandLines(ctx: PlainLessonContext, c: CommandRecord): string[] {
+  const {t} = ctx;
+  const out = paragraph(ctx, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, INDENT);
+  if (!c.outcome) return [...out, ...paragraph(ctx, t('lessons:runner.running'), INDENT * 2)];
+  for (const e of c.outcome.events) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2));
+  const described = describeOutcome(c.outcome, t);
+  described.lines.forEach((line, i) => {
+    const mark = described.ok ? '' : i === 0 ? '✗ ' : '  ';
+    out.push(...paragraph(ctx, `${mark}${line}`, INDENT * 2));
+  });
+  return out;
+}
+
+export function resultLines(ctx: PlainLessonContext, result: AutoResult): string[] {
+  const {t} = ctx;
+  if (result.ok) return [t('lessons:auto.allMet')];
+  return [
+    t('lessons:auto.failed', {count: result.failures.length}),
+    ...result.failures.map((f) => `  ${t(`lessons:auto.failure.${f.reason}`, {step: f.step + 1, line: f.line ?? ''})}`),
+  ];
+}
