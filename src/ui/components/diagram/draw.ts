@@ -1,0 +1,197 @@
+// Turns the diagram model into terminal lines. Two densities: boxes (each socket a
+// three-line box, links drawn between them, a bus when one socket talks to several) and,
+// when the pane is too narrow or too short for boxes, one line per link.
+import type {TFunction} from 'i18next';
+import type {ColourRole, Theme} from '../../theme.ts';
+import {fitLine, type Seg, type StyledLine} from '../../layout/styledLine.ts';
+import {fit, textWidth, truncate} from '../../layout/text.ts';
+import {endpointText} from '../endpointText.ts';
+import type {Block, DiagramNode, Group, GroupKey, Link} from './model.ts';
+
+export interface DrawContext {
+  t: TFunction;
+  theme: Theme;
+}
+
+export type Density = 'boxes' | 'compact';
+
+const MIN_BOX = 14;
+const MAX_BOX = 30;
+const MIN_LINK = 7;
+const MAX_LINK = 24;
+
+interface Frame {
+  tl: string;
+  tr: string;
+  bl: string;
+  br: string;
+  h: string;
+  v: string;
+  /** Right border where a link leaves the box. */
+  joint: string;
+}
+
+// The border style says the role even without colour: double = passive (waits),
+// single = active (connected), rounded = datagram, dashed = not one of ours.
+const FRAMES: Record<'passive' | 'active' | 'datagram' | 'outside', Frame> = {
+  passive: {tl: '╔', tr: '╗', bl: '╚', br: '╝', h: '═', v: '║', joint: '╟'},
+  active: {tl: '┌', tr: '┐', bl: '└', br: '┘', h: '─', v: '│', joint: '├'},
+  datagram: {tl: '╭', tr: '╮', bl: '╰', br: '╯', h: '─', v: '│', joint: '├'},
+  outside: {tl: '┌', tr: '┐', bl: '└', br: '┘', h: '┄', v: '┆', joint: '┆'},
+};
+
+function nodeRole(node: DiagramNode): ColourRole {
+  return node.kind === 'outside' ? 'muted' : node.socket.role;
+}
+
+function nodeFrame(node: DiagramNode): Frame {
+  return FRAMES[node.kind === 'outside' ? 'outside' : node.socket.role];
+}
+
+function nodeAddress(node: DiagramNode, t: TFunction): string {
+  if (node.kind === 'outside') return endpointText(node.endpoint);
+  return node.socket.local ? endpointText(node.socket.local) : t('diagram.noAddress');
+}
+
+function nodeTitle(node: DiagramNode, {t, theme}: DrawContext, reference = false): string {
+  if (node.kind === 'outside') return `${theme.symbols.ghost} ${t('diagram.outside')}`;
+  const name = node.socket.name;
+  return reference ? `↑ ${t('diagram.seeAbove', {name})}` : `${theme.symbols[node.socket.role]} ${name}`;
+}
+
+function nodeFooter(node: DiagramNode, t: TFunction): string {
+  return node.kind === 'outside' ? '' : t(`state.${node.socket.state}`);
+}
+
+function labelledBorder(left: string, h: string, label: string, right: string, width: number): string {
+  if (label === '') return left + h.repeat(Math.max(0, width - 2)) + right;
+  const shown = truncate(label, Math.max(0, width - 5));
+  return `${left}${h} ${shown} ${h.repeat(Math.max(0, width - 5 - textWidth(shown)))}${right}`;
+}
+
+/** A socket as a three-line box of exactly `width` cells. */
+function box(node: DiagramNode, width: number, ctx: DrawContext, options: {joint?: boolean; reference?: boolean} = {}): string[] {
+  const f = nodeFrame(node);
+  const address = fit(nodeAddress(node, ctx.t), width - 4, {cut: 'start'});
+  return [
+    labelledBorder(f.tl, f.h, nodeTitle(node, ctx, options.reference), f.tr, width),
+    `${f.v} ${address} ${options.joint ? f.joint : f.v}`,
+    labelledBorder(f.bl, f.h, nodeFooter(node, ctx.t), f.br, width),
+  ];
+}
+
+function linkRole(link: Link): ColourRole {
+  if (link.newest) return 'newest';
+  return link.style === 'connection' ? 'active' : 'datagram';
+}
+
+/** The line itself: `◀──"hi"──▶`, dashed for a UDP default peer (nothing was sent). */
+function linkBody(link: Link, width: number): string {
+  if (width <= 0) return '';
+  const h = link.style === 'peer' ? '╌' : '─';
+  const leftHead = link.direction === 'in' || link.direction === 'both' ? '◀' : '';
+  const rightHead = link.direction === 'out' || link.direction === 'both' ? '▶' : '';
+  const room = width - leftHead.length - rightHead.length;
+  if (room < 0) return fit(rightHead || leftHead, width);
+  const label = link.label !== undefined && room >= textWidth(link.label) + 4 ? link.label : '';
+  if (label === '') return leftHead + h.repeat(room) + rightHead;
+  const before = Math.floor((room - textWidth(label)) / 2);
+  return leftHead + h.repeat(before) + label + h.repeat(room - before - textWidth(label)) + rightHead;
+}
+
+function groupTitle(key: GroupKey, t: TFunction): string {
+  if (key.kind === 'port') return t('diagram.port', {protocol: t(`protocol.${key.protocol}`), port: key.port});
+  if (key.kind === 'unix') return t('diagram.unix', {path: key.path});
+  return t('diagram.noAddress');
+}
+
+function header(key: GroupKey, width: number, t: TFunction): StyledLine {
+  return fitLine([{text: fit(`─ ${groupTitle(key, t)} `, width, {fill: '─'}), role: 'muted'}], width);
+}
+
+function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: number, ctx: DrawContext): StyledLine[] {
+  const n = block.links.length;
+  const leftRole = nodeRole(block.left);
+  const left = box(block.left, boxWidth, ctx, {joint: n > 0});
+  const rows = Math.max(3, 3 * n);
+  const lines: StyledLine[] = [];
+  for (let row = 0; row < rows; row++) {
+    const segs: Seg[] = [{text: left[row] ?? ' '.repeat(boxWidth), role: leftRole}];
+    if (n === 0) {
+      if (row === 1 && block.left.kind === 'socket' && block.left.socket.role === 'passive') segs.push({text: `  ${ctx.t('diagram.waits')}`, role: 'muted'});
+      lines.push(fitLine(segs, width));
+      continue;
+    }
+    const i = Math.floor(row / 3);
+    const link = block.links[i];
+    const lastConnector = 3 * (n - 1) + 1;
+    if (row % 3 === 1 && link) {
+      const prefix = i === 0 ? (n > 1 ? '─┬─' : '───') : i === n - 1 ? ' └─' : ' ├─';
+      segs.push({text: prefix + linkBody(link, linkWidth - 3), role: linkRole(link)});
+    } else {
+      segs.push({text: row > 1 && row < lastConnector ? ' │ ' + ' '.repeat(linkWidth - 3) : ' '.repeat(linkWidth), role: 'muted'});
+    }
+    if (link) {
+      const right = box(link.to, boxWidth, ctx, {reference: link.reference === true});
+      segs.push({text: right[row % 3] ?? '', role: nodeRole(link.to)});
+    }
+    lines.push(fitLine(segs, width));
+  }
+  return lines;
+}
+
+function compactLabel(node: DiagramNode, ctx: DrawContext, reference = false): string {
+  return `${nodeTitle(node, ctx, reference)} ${nodeAddress(node, ctx.t)}`;
+}
+
+function compactLink(link: Link): string {
+  const h = link.style === 'peer' ? '╌' : '─';
+  const l = link.direction === 'in' || link.direction === 'both' ? '◀' : h;
+  const r = link.direction === 'out' || link.direction === 'both' ? '▶' : h;
+  return ` ${l}${h}${link.label ?? ''}${h}${r} `;
+}
+
+function compactBlock(block: Block, width: number, ctx: DrawContext): StyledLine[] {
+  const leftRole = nodeRole(block.left);
+  const full = compactLabel(block.left, ctx);
+  if (block.links.length === 0) {
+    const note = block.left.kind === 'socket' && block.left.socket.role === 'passive' ? ctx.t('diagram.waits') : nodeFooter(block.left, ctx.t);
+    return [fitLine([{text: ` ${full}`, role: leftRole}, {text: ` · ${note}`, role: 'muted'}], width)];
+  }
+  // Both ends get half the line; addresses keep their port (cut at the start).
+  const half = Math.max(4, Math.floor((width - 8) / 2));
+  const left = truncate(full, half, 'start');
+  return block.links.map((link, i) => {
+    const lead = i === 0 ? ` ${left}` : ' '.repeat(textWidth(left) + 1 - 1) + (i === block.links.length - 1 ? '└' : '├');
+    const right = truncate(compactLabel(link.to, ctx, link.reference === true), Math.max(4, width - textWidth(lead) - textWidth(compactLink(link))), 'start');
+    return fitLine(
+      [
+        {text: lead, role: i === 0 ? leftRole : 'muted'},
+        {text: compactLink(link), role: linkRole(link)},
+        {text: right, role: nodeRole(link.to)},
+      ],
+      width,
+    );
+  });
+}
+
+/** Box and link widths for a pane width, or undefined when boxes do not fit. */
+export function boxGeometry(width: number): {box: number; link: number} | undefined {
+  const box = Math.min(MAX_BOX, Math.floor((width - MIN_LINK) / 2));
+  if (box < MIN_BOX) return undefined;
+  return {box, link: Math.min(MAX_LINK, width - 2 * box)};
+}
+
+export function drawDiagram(groups: readonly Group[], width: number, density: Density, ctx: DrawContext): StyledLine[] {
+  const geometry = density === 'boxes' ? boxGeometry(width) : undefined;
+  const lines: StyledLine[] = [];
+  for (const group of groups) {
+    lines.push(header(group.key, width, ctx.t));
+    const draw = (b: Block) => (geometry ? boxBlock(b, geometry.box, geometry.link, width, ctx) : compactBlock(b, width, ctx));
+    for (const b of group.passive) lines.push(...draw(b));
+    // The passive socket stands apart from the active sockets that share its port.
+    if (geometry && group.passive.length > 0 && group.blocks.length > 0) lines.push(fitLine([], width));
+    for (const b of group.blocks) lines.push(...draw(b));
+  }
+  return lines;
+}

@@ -1,0 +1,169 @@
+// Every key binding of the app, in one table: what the keys are, what they do, and what
+// the footer and the help overlay say about them. Screens ask for *actions*, never keys.
+import {useInput, type Key} from 'ink';
+
+export type Action =
+  | 'up'
+  | 'down'
+  | 'enter'
+  | 'back'
+  | 'nextPane'
+  | 'prevPane'
+  | 'pageUp'
+  | 'pageDown'
+  | 'help'
+  | 'toggleSecondLanguage'
+  | 'quit'
+  | 'reveal'
+  | 'confirmYes'
+  | 'confirmNo'
+  | 'interrupt';
+
+/** Boolean flags of ink's Key that a binding may test. */
+type KeyFlag = 'upArrow' | 'downArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
+
+interface Match {
+  flag?: KeyFlag;
+  /** Typed characters; letters include the same physical key on Russian (ЙЦУКЕН) and Persian (ISIRI 9147) layouts, so nobody has to switch layout to press `q`. */
+  chars?: readonly string[];
+  shift?: boolean;
+  ctrl?: boolean;
+}
+
+/** When the binding is live. */
+export type KeyMode = 'normal' | 'confirm';
+
+export interface Binding {
+  action: Action;
+  /** The key names shown on screen: key caps are Latin on every keyboard. */
+  keys: string;
+  match: readonly Match[];
+  mode: KeyMode;
+  /** Only in presenter mode (--present). */
+  presenter?: boolean;
+  /** Typed characters: off while the learner types a command (REPL). */
+  printable?: boolean;
+}
+
+export const bindings: readonly Binding[] = [
+  {action: 'up', keys: '↑ k', match: [{flag: 'upArrow'}, {chars: ['k', 'л', 'ن']}], mode: 'normal'},
+  {action: 'down', keys: '↓ j', match: [{flag: 'downArrow'}, {chars: ['j', 'о', 'ت']}], mode: 'normal'},
+  {action: 'enter', keys: 'Enter', match: [{flag: 'return'}], mode: 'normal'},
+  {action: 'back', keys: 'Esc ⌫', match: [{flag: 'escape'}, {flag: 'backspace'}], mode: 'normal'},
+  {action: 'prevPane', keys: 'Shift+Tab', match: [{flag: 'tab', shift: true}], mode: 'normal'},
+  {action: 'nextPane', keys: 'Tab', match: [{flag: 'tab'}], mode: 'normal'},
+  {action: 'pageUp', keys: 'PgUp', match: [{flag: 'pageUp'}], mode: 'normal'},
+  {action: 'pageDown', keys: 'PgDn', match: [{flag: 'pageDown'}], mode: 'normal'},
+  {action: 'help', keys: '?', match: [{chars: ['?', '؟']}], mode: 'normal', printable: true},
+  {action: 'toggleSecondLanguage', keys: 't', match: [{chars: ['t', 'е', 'ف']}], mode: 'normal', printable: true},
+  {action: 'quit', keys: 'q', match: [{chars: ['q', 'й', 'ض']}], mode: 'normal', printable: true},
+  {action: 'reveal', keys: 'Space', match: [{chars: [' ']}], mode: 'normal', presenter: true, printable: true},
+  {action: 'confirmYes', keys: 'y q', match: [{chars: ['y', 'н', 'غ', 'q', 'й', 'ض']}, {flag: 'return'}], mode: 'confirm'},
+  {action: 'confirmNo', keys: 'n Esc', match: [{chars: ['n', 'т', 'د']}, {flag: 'escape'}, {flag: 'backspace'}], mode: 'confirm'},
+];
+
+export interface KeyContext {
+  mode?: KeyMode;
+  presenter?: boolean;
+  /** The learner is typing a command: letters, `?` and Space are text, not actions. */
+  typing?: boolean;
+}
+
+/** The action for one key press, or undefined. Ctrl+C is always 'interrupt'. */
+export function actionFor(input: string, key: Partial<Key>, context: KeyContext = {}): Action | undefined {
+  if (key.eventType === 'release') return undefined; // kitty protocol: act on press only
+  if (key.ctrl && (input === 'c' || input === '\u0003')) return 'interrupt';
+  const mode = context.mode ?? 'normal';
+  for (const binding of bindings) {
+    if (binding.mode !== mode) continue;
+    if (binding.presenter && !context.presenter) continue;
+    if (binding.printable && context.typing) continue;
+    if (binding.match.some((m) => matches(m, input, key, context))) return binding.action;
+  }
+  return undefined;
+}
+
+function matches(m: Match, input: string, key: Partial<Key>, context: KeyContext): boolean {
+  if (m.flag) {
+    if (!key[m.flag]) return false;
+    if (m.flag === 'backspace' && context.typing) return false; // it deletes a character
+    if (m.shift !== undefined && Boolean(key.shift) !== m.shift) return false;
+    return !key.ctrl;
+  }
+  if (m.chars) {
+    if (key.ctrl || key.meta) return false;
+    // Layout alternates are lower case; Shift+letter stays unbound (free for later).
+    return m.chars.includes(input);
+  }
+  return false;
+}
+
+export interface UseKeysOptions extends KeyContext {
+  /** Off: no keys reach the handler (e.g. a pane that is not focused). Default on. */
+  enabled?: boolean;
+}
+
+/** Calls `handler` with the action of each key press that has one. */
+export function useKeys(handler: (action: Action) => void, options: UseKeysOptions = {}): void {
+  const {enabled = true, ...context} = options;
+  // ink's useInput always calls the latest closure (useEffectEvent), so no ref is needed.
+  useInput(
+    (input, key) => {
+      const action = actionFor(input, key, context);
+      if (action) handler(action);
+    },
+    {isActive: enabled},
+  );
+}
+
+/** What the footer shows; 'move' and 'scroll' stand for pairs of actions. */
+export type HintId = 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo';
+
+export interface Hint {
+  id: HintId;
+  /** Key names, Latin on every keyboard, except words such as Space, which ui.json translates. */
+  keys: string;
+  /** i18n key in the `ui` namespace for what the keys do. */
+  labelKey: string;
+  /** Lower numbers are dropped first when the footer is too narrow. */
+  priority: number;
+}
+
+const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
+  move: {keys: '↑↓', labelKey: 'keys.move', priority: 3},
+  enter: {keys: 'Enter', labelKey: 'keys.enter', priority: 4},
+  back: {keys: 'Esc', labelKey: 'keys.back', priority: 5},
+  nextPane: {keys: 'Tab', labelKey: 'keys.nextPane', priority: 6},
+  scroll: {keys: 'PgUp/PgDn', labelKey: 'keys.scroll', priority: 1},
+  help: {keys: '?', labelKey: 'keys.help', priority: 9},
+  toggleSecondLanguage: {keys: 't', labelKey: 'keys.toggleSecondLanguage', priority: 2},
+  quit: {keys: 'q', labelKey: 'keys.quit', priority: 8},
+  reveal: {keys: 'Space', labelKey: 'keys.reveal', priority: 10},
+  confirmYes: {keys: 'y', labelKey: 'keys.confirmYes', priority: 10},
+  confirmNo: {keys: 'n', labelKey: 'keys.confirmNo', priority: 10},
+};
+
+export type HintSet = 'menu' | 'lesson' | 'repl' | 'help' | 'confirm';
+
+const hintSets: Record<HintSet, readonly HintId[]> = {
+  menu: ['move', 'enter', 'toggleSecondLanguage', 'help', 'quit'],
+  lesson: ['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit'],
+  repl: ['enter', 'nextPane', 'scroll', 'back'],
+  help: ['back'],
+  confirm: ['confirmYes', 'confirmNo'],
+};
+
+/** The hints the footer shows on a screen, in order; presenter mode adds Space. */
+export function hintsFor(set: HintSet, options: {presenter?: boolean} = {}): Hint[] {
+  const ids = [...hintSets[set]];
+  if (options.presenter && (set === 'lesson' || set === 'repl')) ids.unshift('reveal');
+  return ids.map((id) => ({id, ...hintTable[id]}));
+}
+
+/** Rows of the help overlay: every normal-mode binding, in table order. */
+export function helpRows(options: {presenter?: boolean} = {}): {action: Action; keys: string}[] {
+  return bindings
+    .filter((b) => b.mode === 'normal' && (!b.presenter || options.presenter))
+    .map((b) => ({action: b.action, keys: b.keys}))
+    .concat([{action: 'interrupt', keys: 'Ctrl+C'}]);
+}

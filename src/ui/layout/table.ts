@@ -1,0 +1,49 @@
+// Aligned tables as styled lines: a header, then one line per row, every cell cut with …
+// to its column and never wrapped. Shared by the socket table, the OS view and the log.
+import type {ColourRole} from '../theme.ts';
+import {planColumns, type ColumnSpec} from './columns.ts';
+import type {StyledLine} from './styledLine.ts';
+import {fit} from './text.ts';
+
+export interface TableColumn extends ColumnSpec {
+  header: string;
+  align?: 'start' | 'end';
+  /** 'start' keeps the end of the value (the port of an address). */
+  cut?: 'end' | 'start';
+}
+
+export interface TableRow {
+  cells: readonly string[];
+  role?: ColourRole;
+  /** Per-cell roles, overriding the row's. */
+  cellRoles?: readonly (ColourRole | undefined)[];
+}
+
+export const GAP = 2;
+
+export function tableLines(columns: readonly TableColumn[], rows: readonly TableRow[], width: number): StyledLine[] {
+  const plan = planColumns(
+    columns,
+    [columns.map((c) => c.header), ...rows.map((r) => r.cells)],
+    width,
+    GAP,
+  );
+  const line = (cells: readonly string[], rowRole: ColourRole | undefined, cellRoles?: readonly (ColourRole | undefined)[]): StyledLine => {
+    const out: StyledLine = [];
+    plan.visible.forEach((col, n) => {
+      const spec = columns[col]!;
+      if (n > 0) out.push({text: ' '.repeat(GAP)});
+      const text = fit(cells[col] ?? '', plan.widths[col] ?? 0, {align: spec.align ?? 'start', cut: spec.cut ?? 'end'});
+      const role = cellRoles?.[col] ?? rowRole;
+      out.push(role ? {text, role} : {text});
+    });
+    return out;
+  };
+  return [
+    line(
+      columns.map((c) => c.header),
+      'muted',
+    ),
+    ...rows.map((r) => line(r.cells, r.role, r.cellRoles)),
+  ];
+}

@@ -1,0 +1,100 @@
+// Width-exact text helpers. Every pane is laid out by us in terminal cells (not by
+// letting ink wrap), so a line can never spill past a border: we measure with
+// string-width, cut at grapheme boundaries and mark every cut with an ellipsis.
+import stringWidth from 'string-width';
+
+export const ELLIPSIS = '…';
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** Cut to at most `width` cells, ending (or, with from: 'start', beginning) with … when cut. */
+export function truncate(text: string, width: number, from: 'end' | 'start' = 'end'): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  if (width === 1) return ELLIPSIS;
+  const parts = graphemes(text);
+  if (from === 'start') parts.reverse();
+  let kept = '';
+  let used = 0;
+  for (const part of parts) {
+    const w = stringWidth(part);
+    if (used + w > width - 1) break;
+    kept = from === 'start' ? part + kept : kept + part;
+    used += w;
+  }
+  return from === 'start' ? ELLIPSIS + kept : kept + ELLIPSIS;
+}
+
+export interface FitOptions {
+  align?: 'start' | 'end' | 'center';
+  /** Which end is cut when the text is too wide: keep the port of "127.0.0.1:5000" with 'start'. */
+  cut?: 'end' | 'start';
+  fill?: string;
+}
+
+/** Exactly `width` cells: truncated with … and padded. */
+export function fit(text: string, width: number, options: FitOptions = {}): string {
+  if (width <= 0) return '';
+  const cut = truncate(text, width, options.cut ?? 'end');
+  const gap = width - stringWidth(cut);
+  if (gap <= 0) return cut;
+  const fill = options.fill ?? ' ';
+  switch (options.align ?? 'start') {
+    case 'end':
+      return fill.repeat(gap) + cut;
+    case 'center': {
+      const left = Math.floor(gap / 2);
+      return fill.repeat(left) + cut + fill.repeat(gap - left);
+    }
+    default:
+      return cut + fill.repeat(gap);
+  }
+}
+
+// Bytes from the network (or a learner's `nc`) are shown, never interpreted: control
+// characters would move the cursor or recolour the screen, and stray BiDi controls would
+// reorder the rest of the line.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function sanitize(text: string): string {
+  return text.replace(/\r?\n/g, '↵').replace(/\t/g, '→').replace(UNSAFE, '·');
+}
+
+/** Greedy word wrap to `width` cells; words longer than a line are cut at graphemes. */
+export function wrapText(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (stringWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    let rest = word;
+    while (stringWidth(rest) > width) {
+      let head = '';
+      for (const g of graphemes(rest)) {
+        if (stringWidth(head + g) > width) break;
+        head += g;
+      }
+      if (head === '') break; // a grapheme wider than the line: give up on this word
+      lines.push(head);
+      rest = rest.slice(head.length);
+    }
+    line = stringWidth(rest) <= width ? rest : '';
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
