@@ -151,12 +151,14 @@ export class LabCore {
 
   /** Lab sockets holding a port (for EADDRINUSE). */
   labHolders(protocol: 'tcp' | 'udp', port: number): Holder[] {
-    const out: Holder[] = [];
+    const on: Entry[] = [];
     for (const entry of this.table.values()) {
       const l = entry.info.local;
-      if (entry.info.protocol === protocol && l?.kind === 'inet' && l.port === port) out.push({socket: entry.info.name, pid: process.pid});
+      if (entry.info.protocol === protocol && l?.kind === 'inet' && l.port === port) on.push(entry);
     }
-    return out;
+    // TCP: the listener is the holder; its accepted sockets share the port but do not block a bind.
+    const passive = on.filter((e) => e.info.role === 'passive');
+    return (passive.length > 0 ? passive : on).map((e) => ({socket: e.info.name, pid: process.pid}));
   }
 
   copy(entry: Entry): SocketInfo {

@@ -9,6 +9,7 @@ import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
 import type {LabEvent, LabOptions, OsSocket, OsView, ScanResult, SocketInfo, SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
+import {checkNet, checkUnix} from './permissions.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
 
 /** The OS view is polled at most 4 times a second, and only while watched. */
@@ -51,6 +52,7 @@ export class Lab extends LabCore implements SocketLab {
     const entry = this.lookup(name, 'bind');
     this.checkHost(address.host, 'bind', name);
     checkPort(address.port, 'bind', name);
+    if (entry.info.protocol === 'udp') checkNet(literal(address.host), address.port, 'bind', name);
     if (entry.info.protocol === 'udp') return udpBind(this, entry, address.host, address.port);
     if (entry.info.protocol !== 'tcp' || entry.info.state !== 'new') throw labError('ESTATE', 'bind', name);
     // TCP: node binds at listen/connect; remember the address until then.
@@ -66,6 +68,7 @@ export class Lab extends LabCore implements SocketLab {
     const port = target.port ?? existing?.info.requestedLocal?.port ?? 0;
     this.checkHost(host, 'listen', target.socket ?? target.name);
     checkPort(port, 'listen', target.socket ?? target.name);
+    checkNet(literal(host), port, 'listen', target.socket ?? target.name);
     if (existing) {
       entry = existing;
       const st = entry.info.state;
@@ -92,6 +95,12 @@ export class Lab extends LabCore implements SocketLab {
       this.table.delete(entry.info.name);
       throw err;
     }
+    try {
+      checkUnix(file, 'listen', entry.info.name);
+    } catch (err) {
+      this.table.delete(entry.info.name);
+      throw err;
+    }
     this.emitSocket(entry);
     try {
       const info = await listenOn(this, entry, {path: file});
@@ -110,6 +119,7 @@ export class Lab extends LabCore implements SocketLab {
     checkPort(target.port, 'connect', label);
     if (target.localHost !== undefined) this.checkHost(target.localHost, 'bind', label);
     if (target.localPort !== undefined) checkPort(target.localPort, 'bind', label);
+    checkNet(literal(target.host), target.port, 'connect', label);
     let entry: Entry;
     const existing = target.socket !== undefined;
     if (existing) {
@@ -133,6 +143,7 @@ export class Lab extends LabCore implements SocketLab {
 
   async connectUnix(target: {name?: string; path: string}): Promise<SocketInfo> {
     assertUnix('connect', target.name);
+    checkUnix(target.path, 'connect', target.name);
     const entry = this.create('unix', 'active', target.name, 'connect');
     this.emitSocket(entry);
     return connectTo(this, entry, {path: target.path}, true);
@@ -142,6 +153,7 @@ export class Lab extends LabCore implements SocketLab {
     const entry = this.udpEntry(name, 'connect');
     this.checkHost(address.host, 'connect', name);
     checkPort(address.port, 'connect', name);
+    checkNet(literal(address.host), address.port, 'connect', name);
     return udpConnect(this, entry, address.host, address.port);
   }
 
@@ -159,6 +171,7 @@ export class Lab extends LabCore implements SocketLab {
     const entry = this.udpEntry(name, 'sendto');
     this.checkHost(address.host, 'sendto', name);
     checkPort(address.port, 'sendto', name);
+    checkNet(literal(address.host), address.port, 'sendto', name);
     return udpSendTo(this, entry, address.host, address.port, bytes(data));
   }
 
@@ -180,6 +193,7 @@ export class Lab extends LabCore implements SocketLab {
   async scan(host: string, ports: number[], options?: {concurrency?: number; timeoutMs?: number}): Promise<ScanResult> {
     this.checkHost(host, 'scan');
     if (this.disposed) throw labError('ESTATE', 'scan');
+    for (const p of new Set(ports)) if (Number.isInteger(p) && p > 0 && p < 65536) checkNet(literal(host), p, 'scan');
     return scanPorts(literal(host), ports, options);
   }
 

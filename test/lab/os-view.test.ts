@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fsp from 'node:fs/promises';
 import {describe, expect, it, vi} from 'vitest';
 import {OS_POLL_MS} from '../../src/lab/lab.ts';
@@ -42,7 +43,7 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
     expect(acc.remote).toMatchObject({port: hello.localPort});
     const view = rows(await lab.osView());
     const theirs = view.find((r) => r.local.kind === 'inet' && r.local.port === hello.localPort);
-    expect(theirs).toMatchObject({state: 'ESTABLISHED', pid: hello.pid, program: 'node'});
+    expect(theirs).toMatchObject({state: 'ESTABLISHED', pid: hello.pid, program: path.basename(process.execPath)});
     expect(theirs!.pid).not.toBe(process.pid);
   });
 
@@ -106,7 +107,7 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
     const {port: held, pid} = await holder.next((m) => m.event === 'listening');
     const err = await lab.listen({name: 'x', host: '127.0.0.1', port: held as number}).catch((e: unknown) => e);
     expect(err).toMatchObject({code: 'EADDRINUSE', operation: 'listen', address: {port: held}});
-    expect((err as {holders: unknown[]}).holders).toContainEqual({pid, program: 'node'});
+    expect((err as {holders: unknown[]}).holders).toContainEqual({pid, program: path.basename(process.execPath)});
   });
 
   it('after dispose, no socket of this lab remains in the OS table', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type {OsSocket, OsView} from '../types.ts';
 import {ProcOwners, readProcNet} from './linux-proc.ts';
 import {readLsof} from './lsof.ts';
+import {isDeno, mayRead} from '../permissions.ts';
 
 /** Reasons are codes for the UI to translate, not prose. */
 export type OsViewReason = 'unsupported-platform' | 'permission-denied' | 'lsof-missing' | 'read-failed';
@@ -27,12 +28,14 @@ export class OsReader {
   async read(keep: (s: OsSocket) => boolean = () => true): Promise<OsView> {
     if (this.kind === 'none') return {available: false, reason: 'unsupported-platform'};
     if (this.kind === 'lsof') {
+      if (isDeno && !mayRunLsof()) return {available: false, reason: 'permission-denied'};
       try {
         return {available: true, sockets: (await readLsof()).filter(keep)};
       } catch (err) {
         return {available: false, reason: (err as {code?: unknown}).code === 'ENOENT' ? 'lsof-missing' : reasonOf(err)};
       }
     }
+    if (!mayRead('/proc')) return {available: false, reason: 'permission-denied'};
     let rows: OsSocket[];
     try {
       rows = (await readProcNet()).filter(keep);
@@ -52,6 +55,15 @@ export class OsReader {
       // owners are best effort (e.g. no permission to read other processes)
     }
     return {available: true, sockets: rows};
+  }
+}
+
+function mayRunLsof(): boolean {
+  const q = (globalThis as {Deno?: {permissions?: {querySync?(d: {name: string; command?: string}): {state: string}}}}).Deno?.permissions;
+  try {
+    return q?.querySync?.({name: 'run', command: 'lsof'}).state === 'granted';
+  } catch {
+    return false;
   }
 }
 
