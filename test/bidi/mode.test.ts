@@ -3,10 +3,11 @@ import {
   BidiModeError,
   resolveBidiMode,
   terminalBidiControl,
+  enterTerminalBidi,
   type BidiModeInput,
 } from '../../src/i18n/bidi/index.ts';
 
-const tty = (env: Record<string, string>, extra: Partial<BidiModeInput> = {}) =>
+const tty = (env: Record<string, string | undefined>, extra: Partial<BidiModeInput> = {}) =>
   resolveBidiMode({env, isTTY: true, ...extra});
 
 describe('resolveBidiMode: precedence', () => {
@@ -50,12 +51,13 @@ describe('resolveBidiMode: detection', () => {
   });
 
   it('inside tmux or screen only the flag or the saved choice count', () => {
-    for (const env of [
+    const envs: Record<string, string>[] = [
       {TMUX: '/tmp/tmux-0/default,1,0', VTE_VERSION: '7600'},
       {STY: '1.pts-0', KONSOLE_VERSION: '230804'},
       {TERM: 'tmux-256color', TERM_PROGRAM: 'Apple_Terminal'},
       {TERM: 'screen', MLTERM: '3.9'},
-    ]) {
+    ];
+    for (const env of envs) {
       const r = tty(env);
       expect(r).toMatchObject({mode: 'app', source: 'default', needsCalibration: true, vteExplicit: false});
       expect(tty(env, {saved: 'terminal'})).toMatchObject({mode: 'terminal', source: 'saved'});
@@ -93,5 +95,21 @@ describe('terminalBidiControl', () => {
   it('CSI 8 l on start and CSI 8 h on exit, only for VTE in app mode', () => {
     expect(terminalBidiControl(tty({VTE_VERSION: '6003'}))).toEqual({enter: '\x1b[8l', leave: '\x1b[8h'});
     expect(terminalBidiControl(tty({}))).toEqual({enter: '', leave: ''});
+  });
+});
+
+describe('enterTerminalBidi', () => {
+  it('writes CSI 8 l now and CSI 8 h exactly once, whichever exit path comes first', () => {
+    const out: string[] = [];
+    const leave = enterTerminalBidi((s) => out.push(s), {vteExplicit: true});
+    expect(out).toEqual(['\x1b[8l']);
+    leave(); // q
+    leave(); // process 'exit' afterwards
+    expect(out).toEqual(['\x1b[8l', '\x1b[8h']);
+  });
+  it('writes nothing when the terminal is not VTE in app mode', () => {
+    const out: string[] = [];
+    enterTerminalBidi((s) => out.push(s), {vteExplicit: false})();
+    expect(out).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ export {
   BIDI_ENV_VAR,
   BidiModeError,
   detectTerminal,
+  enterTerminalBidi,
   parseBidiMode,
   resolveBidiMode,
   terminalBidiControl,

@@ -126,3 +126,22 @@ export function terminalBidiControl(resolution: Pick<BidiModeResolution, 'vteExp
     ? {enter: CSI_BIDI_EXPLICIT, leave: CSI_BIDI_IMPLICIT}
     : {enter: '', leave: ''};
 }
+
+/**
+ * Write `enter` now; returns a `leave` function that writes CSI 8 h once, however many
+ * exit paths call it (q, Ctrl+C, SIGTERM, an uncaught error, process 'exit').
+ */
+export function enterTerminalBidi(
+  write: (s: string) => void,
+  resolution: Pick<BidiModeResolution, 'vteExplicit'>,
+): () => void {
+  const {enter, leave} = terminalBidiControl(resolution);
+  if (!enter) return () => {};
+  write(enter);
+  let left = false;
+  return () => {
+    if (left) return;
+    left = true;
+    write(leave);
+  };
+}
