@@ -90,7 +90,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
     if (options.json) record(headerRecord(json));
     else emit(headerLines(text));
     if (proseLng !== options.lng) {
-      const note = t('lessons:auto.otherLanguage', {lng: options.lng, shown: proseLng});
+      const note = t('lessons:auto.otherLanguage', {language: options.lng, shown: proseLng});
       if (options.json) record({type: 'notice', kind: 'other-language', text: note});
       else emit([...paragraph(text, note), '']);
     }

@@ -60,14 +60,14 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
   const checkKey = (path: Path, key: string) => {
     for (const lng of languages) {
       if (typeof ctx.locales[lng]?.[key] !== 'string') {
-        err(path, 'missing-key', {key, lng, localeFile: ctx.localeFiles[lng] ?? lng});
+        err(path, 'missing-key', {key, language: lng, localeFile: ctx.localeFiles[lng] ?? lng});
       }
     }
   };
   for (const lng of languages) {
     for (const key of ['title', 'summary']) {
       if (typeof ctx.locales[lng]?.[key] !== 'string') {
-        errors.push({file: ctx.localeFiles[lng] ?? lng, line: 1, field: key, code: 'missing-key', params: {key, lng, localeFile: ctx.localeFiles[lng] ?? lng}});
+        errors.push({file: ctx.localeFiles[lng] ?? lng, line: 1, field: key, code: 'missing-key', params: {key, language: lng, localeFile: ctx.localeFiles[lng] ?? lng}});
       }
     }
   }
@@ -103,7 +103,7 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
       checkKey([...at, 'ask', 'question'], a.question);
       a.choices.forEach((c, j) => checkKey([...at, 'ask', 'choices', j], c));
       checkKey([...at, 'ask', 'explain'], a.explain);
-      if (a.answer >= a.choices.length) err([...at, 'ask', 'answer'], 'answer-range', {answer: a.answer, count: a.choices.length});
+      if (a.answer >= a.choices.length) err([...at, 'ask', 'answer'], 'answer-range', {answer: a.answer, choices: a.choices.length});
       steps.push({...base, kind: 'ask', question: a.question, choices: a.choices, answer: a.answer, explain: a.explain});
     } else if (s.task) {
       tasks++;
@@ -133,8 +133,9 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
       });
     }
   });
-  if (tasks === 0) err(['steps'], 'no-task');
-  if (asks === 0) err(['steps'], 'no-ask');
+  // Whole-list complaints point at the `steps:` key itself.
+  if (tasks === 0) err(['steps'], 'no-task', {}, source.keyLineOf([], 'steps'));
+  if (asks === 0) err(['steps'], 'no-ask', {}, source.keyLineOf([], 'steps'));
 
   if (errors.length > 0 || !ctx.name) return {errors};
   return {

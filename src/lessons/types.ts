@@ -81,10 +81,10 @@ export type LessonErrorCode =
   | 'id-mismatch' // {id, expected}
   | 'duplicate-id' // {id, other}
   | 'unknown-concept' // {concept}
-  | 'answer-range' // {answer, count}
+  | 'answer-range' // {answer, choices}
   | 'missing-locale' // no locale file for the lesson in any language
   | 'locale-json' // {message}: a locale file is not a JSON object
-  | 'missing-key' // {key, lng}
+  | 'missing-key' // {key, language, localeFile}
   | 'bad-command' // {command, reason}
   | 'expect-mismatch' // {property, event, needs}: e.g. `code` on a non-error event
   | 'no-task'
