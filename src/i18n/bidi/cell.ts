@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import {graphemes} from './graphemes.ts';
+import {clusterWidth} from './width.ts';
 import {layoutParagraphLines, type ParagraphLayout} from './layout.ts';
 import type {BidiMode} from './types.ts';
 
@@ -68,7 +69,7 @@ function cutToWidth(text: string, width: number): string {
   let out = '';
   let w = 0;
   for (const c of graphemes(text)) {
-    const cw = cellWidth(c.text);
+    const cw = clusterWidth(c.text);
     if (w + cw > width) break;
     out += c.text;
     w += cw;

@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 import {hasRtl, stripLayoutControls} from './controls.ts';
 import {bidi} from './engine.ts';
 import {graphemes} from './graphemes.ts';
@@ -7,6 +6,7 @@ import {reorderLine, type L1Class} from './reorder.ts';
 import {shapeArabic} from './shape.ts';
 import type {LayoutOptions} from './types.ts';
 import {wrapUnits, type WrapUnit} from './wrap.ts';
+import {clusterWidth} from './width.ts';
 
 /** One grapheme cluster on a screen line, with the index of its source character. */
 export interface VisualCluster {
@@ -69,7 +69,7 @@ export function layoutParagraphLines(text: string, opts: LayoutOptions): Paragra
     if (type === 'LRI' || type === 'RLI' || type === 'FSI') depth++;
     units.push({
       text: c.text,
-      width: stringWidth(c.text),
+      width: clusterWidth(c.text),
       space: type === 'WS',
       glued: depth > 0,
       level: levels[c.index] ?? paragraphLevel,
@@ -103,7 +103,7 @@ function logicalLayout(text: string, width: number): ParagraphLayout {
   const clusters = graphemes(text);
   const units = clusters.map((c, k) => ({
     text: c.text,
-    width: stringWidth(c.text),
+    width: clusterWidth(c.text),
     space: SPACE_RE.test(c.text),
     glued: false,
     from: c.index,
