@@ -3,7 +3,7 @@
 // `fribidi --nopad --rtl --nobreak --clean --reordernsm` (addresses excepted: FriBidi,
 // given no isolates, garbles them — that is why the app isolates).
 import {describe, expect, it} from 'vitest';
-import {cellWidth, layoutParagraph, type LayoutOptions} from '../../src/i18n/bidi/index.ts';
+import {cellWidth, layoutParagraph, layoutText, type LayoutOptions} from '../../src/i18n/bidi/index.ts';
 
 const app = (width?: number): LayoutOptions => ({mode: 'app', width, defaultDirection: 'rtl'});
 
@@ -119,5 +119,17 @@ describe('Russian and English are never touched', () => {
     const wrapped = layoutParagraph(text, {mode: 'app', width: 24});
     expect(wrapped.join(' ')).toBe(text);
     for (const l of wrapped) expect(cellWidth(l)).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('layoutText: plain output gets exactly the screen lines', () => {
+  it('Persian: app mode as on screen, off mode logical', () => {
+    expect(layoutText(SENTENCE, {rtl: true, mode: 'app', width: 30})).toEqual(layoutParagraph(SENTENCE, app(30)));
+    expect(layoutText('[::1]:80', {rtl: true, mode: 'app', width: 12})).toEqual(['    [::1]:80']);
+    expect(layoutText(SENTENCE, {rtl: true, mode: 'off', width: 30})[0]).toBe('هر سوکت فعال دقیقاً به یک همتا');
+  });
+  it('English and Russian: only wrapped, in any mode', () => {
+    expect(layoutText('Сокет и порт', {rtl: false, mode: 'app', width: 8})).toEqual(['Сокет и', 'порт']);
+    expect(layoutText('[::1]:80', {rtl: false, mode: 'app', width: 12})).toEqual(['[::1]:80']);
   });
 });

@@ -1,7 +1,7 @@
 // Persian on every terminal: the React-free BiDi pipeline (DESIGN.md, issue 6).
 export type {BaseDirection, BidiMode, LayoutOptions, Span} from './types.ts';
 export {BIDI_MODES} from './types.ts';
-export {layoutParagraph, layoutStyled} from './paragraph.ts';
+export {layoutParagraph, layoutStyled, layoutText, type TextLayoutOptions} from './paragraph.ts';
 export {cellWidth, fitCell, layoutCell, type CellAlign, type CellOptions} from './cell.ts';
 export {isolateLtrRuns} from './isolate.ts';
 export {stripLayoutControls, hasRtl} from './controls.ts';

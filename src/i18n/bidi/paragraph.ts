@@ -84,3 +84,22 @@ function styleLookup<S>(spans: readonly Span<S>[]): (index: number) => S | undef
     return spans[lo]?.style;
   };
 }
+
+export interface TextLayoutOptions {
+  /** The UI language: only right-to-left languages are reordered. */
+  rtl: boolean;
+  mode: LayoutOptions['mode'];
+  width?: number | undefined;
+}
+
+/**
+ * Screen lines for prose in any of our languages, the same decision BidiText makes:
+ * Persian goes through layoutParagraph (a paragraph without strong letters counts as
+ * right-to-left), English and Russian are only wrapped. For plain output (`lesson ID
+ * --auto`, repl transcripts) so a pipe in app mode receives what the screen would show.
+ */
+export function layoutText(text: string, opts: TextLayoutOptions): string[] {
+  return opts.rtl
+    ? layoutParagraph(text, {mode: opts.mode, width: opts.width, defaultDirection: 'rtl'})
+    : layoutParagraph(text, {mode: 'off', width: opts.width});
+}

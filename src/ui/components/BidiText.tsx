@@ -4,6 +4,7 @@
 import {Box, Text, type TextProps} from 'ink';
 import {useMemo} from 'react';
 import {layoutStyled, type BaseDirection, type BidiMode, type Span} from '../../i18n/bidi/index.ts';
+import {isRtl} from '../../i18n/languages.ts';
 import {useBidi} from './BidiContext.tsx';
 
 export type SpanStyle = Pick<
@@ -25,14 +26,12 @@ export interface BidiTextProps extends SpanStyle {
   align?: boolean | undefined;
 }
 
-const RTL_LANGUAGES = new Set(['fa', 'ar', 'he', 'ur']);
-
 export function BidiText(props: BidiTextProps) {
   const context = useBidi();
   const {text, spans, width, direction, align, mode: modeProp, language: languageProp, ...style} = props;
   const mode = modeProp ?? context.mode;
   const language = languageProp ?? context.language;
-  const rtl = RTL_LANGUAGES.has(language.split('-')[0] ?? '');
+  const rtl = isRtl(language.split('-')[0] ?? '');
 
   const lines = useMemo(
     () =>
