@@ -16,3 +16,4 @@ export type {
 export {completions, commonPrefix, type Completion} from './complete.ts';
 export {createExecutor, type Executor, type ExecutorOptions} from './executor.ts';
 export type {Outcome, Result, CommandError, ErrorContext} from './outcome.ts';
+export {USAGE} from './usage.ts';

@@ -1,0 +1,81 @@
+// `socket-lessons repl` without a terminal, or with --script FILE: run the command
+// language line by line and print a plain or NDJSON transcript. Exit code: 0 when every
+// command succeeded, 1 when any failed, 2 for usage errors (an unreadable script).
+
+import {createReadStream} from 'node:fs';
+import type {i18n} from 'i18next';
+import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
+import {Lab} from '../lab/index.ts';
+import {createI18n} from '../i18n/setup.ts';
+import type {Language} from '../i18n/languages.ts';
+import {translatorOf, type Translate} from '../ui/format/translate.ts';
+import {readLines} from '../ui/plain/lines.ts';
+import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
+import {runScript} from '../ui/plain/run-script.ts';
+
+export interface ReplModeOptions {
+  lng: Language;
+  /** A script file; without it, lines come from stdin. */
+  script?: string;
+  json: boolean;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Accepted for symmetry with the interactive modes; plain lines are never wrapped. */
+  width?: number;
+  /** Allow hosts other than loopback (--allow-remote). */
+  allowRemote?: boolean;
+  /** Bound on each command's waits (ms, default 5000). */
+  timeoutMs?: number;
+  /** An i18next instance to use instead of a fresh one. */
+  i18n?: i18n;
+}
+
+function writer(stream: NodeJS.WritableStream): (text: string) => void {
+  let broken = false;
+  // A reader that went away (| head) must not crash the run: stop writing, keep closing sockets.
+  stream.on('error', () => {
+    broken = true;
+  });
+  return (text) => {
+    if (!broken) stream.write(text);
+  };
+}
+
+async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {error: string}> {
+  const stream = createReadStream(path);
+  return new Promise((resolve) => {
+    stream.once('open', () => resolve(stream as AsyncIterable<Uint8Array>));
+    stream.once('error', (err: NodeJS.ErrnoException) => resolve({error: err.code ?? err.message}));
+  });
+}
+
+export async function runReplMode(opts: ReplModeOptions): Promise<number> {
+  const i18n = opts.i18n ?? createI18n(opts.lng);
+  const translate = translatorOf(i18n);
+  const t: () => Translate = () => translate;
+  const out = writer(opts.stdout);
+  let source: AsyncIterable<Uint8Array | string>;
+  if (opts.script !== undefined) {
+    const opened = await openScript(opts.script);
+    if ('error' in opened) {
+      opts.stderr.write(`${t()('commands:transcript.readError', {file: opts.script, reason: opened.error})}\n`);
+      return 2;
+    }
+    source = opened;
+  } else {
+    source = opts.stdin as AsyncIterable<Uint8Array | string>;
+  }
+  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false});
+  const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t);
+  const summary = await runScript({
+    lab,
+    lines: readLines(source, MAX_LINE_CHARS),
+    printer,
+    onLang: async (lng) => {
+      await i18n.changeLanguage(lng);
+    },
+    ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
+  });
+  return summary.exitCode;
+}

@@ -1,0 +1,7 @@
+// Pure functions: typed results, errors and events → translated text. No React.
+export {translatorOf, type Translate} from './translate.ts';
+export {describeEvent, osEntryText} from './event.ts';
+export {describeError, type ErrorText} from './error.ts';
+export {describeOutcome, describeResult, helpLines} from './result.ts';
+export {socketTable, osTable, columns} from './table.ts';
+export {endpointText, hostPort, quoted} from './text.ts';

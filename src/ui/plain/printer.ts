@@ -1,0 +1,79 @@
+// Transcript printers for runs without a terminal: plain lines (no ANSI codes) or NDJSON.
+// Both get the same calls in the same order; one record per event or result.
+
+import type {Outcome} from '../../commands/outcome.ts';
+import type {LabEvent} from '../../lab/types.ts';
+import {describeEvent} from '../format/event.ts';
+import {describeOutcome} from '../format/result.ts';
+import type {Translate} from '../format/translate.ts';
+
+export interface RunSummary {
+  commands: number;
+  failed: number;
+  exitCode: number;
+}
+
+export interface TranscriptPrinter {
+  /** One command: its line, the events that happened while it ran, then its outcome. */
+  command(lineNo: number, line: string, events: readonly LabEvent[], outcome: Outcome): void;
+  /** An event that happened between commands (a peer's late reply, the final closes). */
+  event(event: LabEvent): void;
+  summary(summary: RunSummary): void;
+}
+
+type Write = (text: string) => void;
+
+// Lines we print may hold names and paths, never raw control characters: the formatters
+// quote received data, and this is the last line of defence before the terminal.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const clean = (s: string): string => s.replace(CONTROL, '?');
+
+export function plainPrinter(write: Write, t: () => Translate): TranscriptPrinter {
+  const out = (line: string) => write(`${clean(line)}\n`);
+  const event = (e: LabEvent) => out(`  · ${describeEvent(e, t())}`);
+  return {
+    command(_lineNo, line, events, outcome) {
+      out(`> ${line}`);
+      // The failure is told once, by the result: skip the lab's error event for it.
+      const failure = outcome.ok ? undefined : outcome.error;
+      for (const e of events) {
+        if (failure?.kind === 'lab' && e.type === 'error' && e.error.code === failure.code && e.socket === failure.socket) continue;
+        event(e);
+      }
+      const {ok, lines} = describeOutcome(outcome, t());
+      lines.forEach((line, i) => {
+        if (i === 0) out(`  ${ok ? '✓' : '✗'} ${line}`);
+        else out(ok ? `    ${line}` : `    → ${line}`);
+      });
+    },
+    event,
+    summary(s) {
+      out(t()('commands:transcript.summary', {count: s.commands, failed: s.failed}));
+    },
+  };
+}
+
+/** Drop fields that would make the JSON unstable or huge (events are their own records). */
+function outcomeRecord(lineNo: number, o: Outcome, t: Translate): Record<string, unknown> {
+  const text = describeOutcome(o, t).lines.join('\n');
+  const verb = o.command?.verb ?? null;
+  const base = {kind: 'result', lineNo, line: o.line ?? null, ok: o.ok, verb};
+  return o.ok ? {...base, result: o.result, text} : {...base, error: o.error, text};
+}
+
+export function jsonPrinter(write: Write, t: () => Translate): TranscriptPrinter {
+  const out = (record: Record<string, unknown>) => write(`${JSON.stringify(record)}\n`);
+  const event = (e: LabEvent, lineNo: number | null) => out({kind: 'event', lineNo, event: e, text: describeEvent(e, t())});
+  return {
+    command(lineNo, _line, events, outcome) {
+      for (const e of events) event(e, lineNo);
+      out(outcomeRecord(lineNo, outcome, t()));
+    },
+    event(e) {
+      event(e, null);
+    },
+    summary(s) {
+      out({kind: 'summary', commands: s.commands, failed: s.failed, exitCode: s.exitCode});
+    },
+  };
+}
