@@ -25,7 +25,7 @@ export interface ReplModeOptions {
   width?: number;
   /** Allow hosts other than loopback (--allow-remote). */
   allowRemote?: boolean;
-  /** Bound on each command's waits (ms, default 5000). */
+  /** Bound on each command's waits (ms, default 10000). */
   timeoutMs?: number;
   /** An i18next instance to use instead of a fresh one. */
   i18n?: i18n;

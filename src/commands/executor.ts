@@ -9,7 +9,8 @@ import {listenerFor, mirrorPeer, reaches, sameEndpoint, udpReceiverFor} from './
 import type {AddressArg, Command} from './types.ts';
 
 export interface ExecutorOptions {
-  /** Bound on each wait a command makes (default 5000 ms). */
+  /** Bound on each wait a command makes (default 10000 ms: an EADDRINUSE looks up the
+   *  port's holders in the OS table, which can take seconds on a busy machine). */
   timeoutMs?: number;
   /** Bound on a whole scan (default 30000 ms). */
   scanTimeoutMs?: number;
@@ -84,7 +85,7 @@ class CommandExecutor implements Executor {
 
   constructor(lab: SocketLab, options: ExecutorOptions) {
     this.lab = lab;
-    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
     this.scanTimeoutMs = options.scanTimeoutMs ?? 30_000;
     this.lastSeq = lab.history().at(-1)?.seq ?? 0;
     this.waitSince = this.lastSeq;
