@@ -1,0 +1,49 @@
+import {describe, expect, it} from 'vitest';
+import {parseCliArgs} from '../../src/cli/args.ts';
+import {languageFromEnv} from '../../src/i18n/languages.ts';
+
+describe('parseCliArgs', () => {
+  it('defaults to the interactive app', () => {
+    const parsed = parseCliArgs([]);
+    expect(parsed).toMatchObject({ok: true, options: {mode: 'app', help: false, color: true}});
+  });
+
+  it('reads --lang and rejects an unknown language', () => {
+    expect(parseCliArgs(['--lang', 'fa'])).toMatchObject({ok: true, options: {lang: 'fa'}});
+    expect(parseCliArgs(['--lang=de'])).toEqual({ok: false, error: {code: 'bad-language', option: '--lang', value: 'de'}});
+  });
+
+  it('names an unknown option and a missing value', () => {
+    expect(parseCliArgs(['--frobnicate'])).toEqual({ok: false, error: {code: 'unknown-option', value: '--frobnicate'}});
+    expect(parseCliArgs(['--lang'])).toEqual({ok: false, error: {code: 'missing-value', option: '--lang'}});
+  });
+
+  it('parses subcommands and their arguments', () => {
+    expect(parseCliArgs(['lesson', 'passive-socket', '--auto', '--json', '--width', '60'])).toMatchObject({
+      ok: true,
+      options: {mode: 'lesson', target: 'passive-socket', auto: true, json: true, width: 60},
+    });
+    expect(parseCliArgs(['lint'])).toEqual({ok: false, error: {code: 'missing-argument', command: 'lint'}});
+    expect(parseCliArgs(['teach'])).toEqual({ok: false, error: {code: 'unknown-command', value: 'teach'}});
+    expect(parseCliArgs(['--lesson', 'two-way'])).toMatchObject({ok: true, options: {mode: 'lesson', target: 'two-way'}});
+    expect(parseCliArgs(['--lessons', 'a', '--lessons', 'b'])).toMatchObject({ok: true, options: {lessons: ['a', 'b']}});
+  });
+
+  it('validates --bidi and --width', () => {
+    expect(parseCliArgs(['--bidi', 'sideways'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--bidi'}});
+    expect(parseCliArgs(['--width', 'wide'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--width'}});
+    expect(parseCliArgs(['--no-color'])).toMatchObject({ok: true, options: {color: false}});
+  });
+});
+
+describe('languageFromEnv', () => {
+  it('follows LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(languageFromEnv({LANG: 'fa_IR.UTF-8'})).toBe('fa');
+    expect(languageFromEnv({LANG: 'ru_RU.UTF-8'})).toBe('ru');
+    expect(languageFromEnv({LC_MESSAGES: 'ru_RU.UTF-8', LANG: 'fa_IR.UTF-8'})).toBe('ru');
+    expect(languageFromEnv({LC_ALL: 'fa_IR.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8'})).toBe('fa');
+    expect(languageFromEnv({LANG: 'de_DE.UTF-8'})).toBe('en');
+    expect(languageFromEnv({LANG: 'C'})).toBe('en');
+    expect(languageFromEnv({})).toBe('en');
+  });
+});
