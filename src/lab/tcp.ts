@@ -49,13 +49,13 @@ export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
 }
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
-  s.on('error', () => {}); // replaced by guardStream below, but never unguarded
   if (core.disposed || core.table.size >= core.maxSockets) {
+    s.on('error', () => {});
     s.destroy();
     if (!core.disposed) core.fail(listener, labError('ELIMIT', 'accept', listener.info.name), 'accept');
     return;
   }
-  const name = Names_child(core, listener);
+  const name = childName(core, listener);
   const entry = core.create(listener.info.protocol, 'active', name, 'accept', {
     state: 'connected',
     parent: listener.info.name,
@@ -63,15 +63,14 @@ export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?:
     remote: unixPath !== undefined ? undefined : streamRemote(s),
   }, true);
   entry.stream = s;
-  guardStream(core, entry, s);
+  guardStream(core, entry, s); // synchronously, before anything can emit 'error'
   wireStream(core, entry, s);
-  if (unixPath === undefined) s.setNoDelay(true);
   core.remember(entry);
   const i = entry.info;
   core.bus.emit({type: 'accept', child: i.name, socket: listener.info.name, protocol: i.protocol, local: i.local, remote: i.remote});
 }
 
-function Names_child(core: LabCore, listener: Entry): string {
+function childName(core: LabCore, listener: Entry): string {
   for (;;) {
     const name = `${listener.info.name}#${++listener.acceptCount}`;
     if (!core.table.has(name)) return name;
@@ -170,7 +169,6 @@ export function connectTo(
       i.requestedLocal = undefined;
       core.remember(entry);
       if (unixPath === undefined) {
-        s.setNoDelay(true);
         // The kernel chose (or took the requested) local address while connecting.
         core.bus.emit({type: 'bind', implicit: !explicit, socket: i.name, protocol: i.protocol, local: i.local});
       }
@@ -203,6 +201,9 @@ export function streamSend(core: LabCore, entry: Entry, data: Uint8Array): Promi
   const i = entry.info;
   if (s.writableEnded || s.destroyed) return Promise.reject(labError('EPIPE', 'send', i.name, i.remote));
   if (s.writableLength + data.length > core.maxBufferedBytes) return Promise.reject(labError('ELIMIT', 'send', i.name, i.remote));
+  // Each send goes out at once (no Nagle): what the learner sends is what the peer sees.
+  // Set on the first send only, so connections that never send cost no extra syscall.
+  if (i.protocol === 'tcp' && i.bytesOut === 0) s.setNoDelay(true);
   return new Promise((resolve, reject) => {
     s.write(data, (err) => {
       if (err) {
