@@ -1,6 +1,7 @@
 // The command language's public API: parse a line, run it on a lab, complete a word.
 export {parseLine, isBlank, suggestVerb, MAX_TEXT_BYTES, DEFAULT_WAIT_MS, MAX_WAIT_MS} from './parse.ts';
 export {MAX_LINE_CHARS} from './tokenize.ts';
+export {PARSE_ERROR_CODES} from './types.ts';
 export {isName} from './address.ts';
 export {VERBS, PROTOCOLS, LANGUAGES, WAIT_EVENTS, isVerb, type Verb, type Language} from './verbs.ts';
 export type {

@@ -48,27 +48,30 @@ export type Expectation =
   | 'timeout'
   | 'language';
 
-export type ParseErrorCode =
-  | 'EMPTY' // blank line or only a comment
-  | 'LINE_TOO_LONG'
-  | 'CONTROL_CHAR'
-  | 'UNTERMINATED_QUOTE'
-  | 'BAD_ESCAPE'
-  | 'UNKNOWN_VERB'
-  | 'MISSING' // an argument is missing: see `expected`
-  | 'EXTRA' // more arguments than the verb takes
-  | 'BAD_PROTOCOL' // a protocol this verb cannot use
-  | 'NOT_A_NAME' // expected a socket name (or protocol), got something else
-  | 'BAD_NAME' // `as NAME` with an invalid or reserved name
-  | 'AS_NOT_ALLOWED' // `as NAME` on a command that creates no socket
-  | 'BAD_ADDRESS'
-  | 'BAD_PATH'
-  | 'BAD_PORT' // not 0..65535
-  | 'BAD_RANGE'
-  | 'TEXT_TOO_LONG'
-  | 'BAD_EVENT'
-  | 'BAD_TIMEOUT'
-  | 'BAD_LANGUAGE';
+export const PARSE_ERROR_CODES = [
+  'EMPTY', // blank line or only a comment
+  'LINE_TOO_LONG',
+  'CONTROL_CHAR',
+  'UNTERMINATED_QUOTE',
+  'BAD_ESCAPE',
+  'UNKNOWN_VERB',
+  'MISSING', // an argument is missing: see `expected`
+  'EXTRA', // more arguments than the verb takes
+  'BAD_PROTOCOL', // a protocol this verb cannot use
+  'NOT_A_NAME', // expected a socket name (or protocol), got something else
+  'BAD_NAME', // `as NAME` with an invalid or reserved name
+  'AS_NOT_ALLOWED', // `as NAME` on a command that creates no socket
+  'BAD_ADDRESS',
+  'BAD_PATH',
+  'BAD_PORT', // not 0..65535
+  'BAD_RANGE',
+  'TEXT_TOO_LONG',
+  'BAD_EVENT',
+  'BAD_TIMEOUT',
+  'BAD_LANGUAGE',
+] as const;
+
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
 export interface ParseError {
   code: ParseErrorCode;
