@@ -22,11 +22,15 @@ export interface PlainLessonContext {
 
 const INDENT = 2;
 
-/** Wrap (and, for Persian in app mode, shape and reorder) one paragraph. */
-export function paragraph(ctx: PlainLessonContext, text: string, indent = 0): string[] {
-  const width = ctx.width === undefined ? undefined : Math.max(10, ctx.width - indent);
-  const pad = ' '.repeat(indent);
-  return layoutParagraph(text, {width, mode: ctx.bidi}).map((line) => (pad + line).trimEnd());
+/**
+ * Wrap (and, for Persian in app mode, shape and reorder) one paragraph. `hang` indents
+ * the continuation lines further, under the text after a marker such as "▸ " or "2) ".
+ */
+export function paragraph(ctx: PlainLessonContext, text: string, indent = 0, hang = 0): string[] {
+  const width = ctx.width === undefined ? undefined : Math.max(10, ctx.width - indent - hang);
+  const first = ' '.repeat(indent);
+  const rest = ' '.repeat(indent + hang);
+  return layoutParagraph(text, {width, mode: ctx.bidi}).map((line, i) => ((i === 0 ? first : rest) + line).trimEnd());
 }
 
 export function headerLines(ctx: PlainLessonContext, values: LiveValues = {}): string[] {
@@ -57,7 +61,7 @@ export function stepLines(ctx: PlainLessonContext, index: number, state: LessonS
       out.push(...paragraph(ctx, `${t('lessons:runner.question')}: ${text(step.question)}`));
       step.choices.forEach((choice, i) => {
         const mark = i === step.answer ? `✓ (${t('lessons:runner.answerMark')})` : '';
-        out.push(...paragraph(ctx, `${i + 1}) ${text(choice)} ${mark}`.trimEnd(), INDENT));
+        out.push(...paragraph(ctx, `${i + 1}) ${text(choice)} ${mark}`.trimEnd(), INDENT, 3));
       });
       if (s.chosen !== undefined) out.push(...paragraph(ctx, text(step.explain), INDENT));
       break;
@@ -66,14 +70,14 @@ export function stepLines(ctx: PlainLessonContext, index: number, state: LessonS
       const label = step.where === 'terminal' ? 'lessons:runner.taskTerminal' : 'lessons:runner.taskPrompt';
       out.push(...paragraph(ctx, `${t(label)}: ${text(step.prompt)}`));
       step.hints.forEach((hint, i) => {
-        out.push(...paragraph(ctx, `${t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${text(hint)}`, INDENT));
+        out.push(...paragraph(ctx, `${t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${text(hint)}`, INDENT, 2));
       });
       for (const c of s.commands) out.push(...commandLines(ctx, c));
       out.push(...paragraph(ctx, t(taskStatusKey(s.status, s.by)), INDENT));
       break;
     }
   }
-  for (const e of extraEvents) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2));
+  for (const e of extraEvents) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2, 2));
   return [...out, ''];
 }
 
@@ -91,13 +95,13 @@ const SOURCE_KEY: Record<CommandRecord['source'], string> = {
 
 export function commandLines(ctx: PlainLessonContext, c: CommandRecord): string[] {
   const {t} = ctx;
-  const out = paragraph(ctx, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, INDENT);
+  const out = paragraph(ctx, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, INDENT, 2);
   if (!c.outcome) return [...out, ...paragraph(ctx, t('lessons:runner.running'), INDENT * 2)];
-  for (const e of c.outcome.events) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2));
+  for (const e of c.outcome.events) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2, 2));
   const described = describeOutcome(c.outcome, t);
   described.lines.forEach((line, i) => {
     const mark = described.ok ? '' : i === 0 ? '✗ ' : '  ';
-    out.push(...paragraph(ctx, `${mark}${line}`, INDENT * 2));
+    out.push(...paragraph(ctx, `${mark}${line}`, INDENT * 2, mark === '' ? 0 : 2));
   });
   return out;
 }
