@@ -12,7 +12,7 @@ export type Requirement = (typeof REQUIREMENTS)[number];
 export type Capabilities = Record<Requirement, boolean>;
 
 export const EXPECT_EVENTS = [
-  'socket', 'bind', 'listen', 'connect', 'accept', 'data', 'send', 'message', 'end', 'close', 'error', 'os',
+  'socket', 'bind', 'listen', 'connect', 'disconnect', 'accept', 'data', 'send', 'message', 'end', 'close', 'error', 'os',
 ] as const satisfies readonly LabEventType[];
 
 /** A predicate over the lab's live events since the task began. */
