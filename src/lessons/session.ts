@@ -120,12 +120,18 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
   }
 
   function openLab(generation: number): void {
+    let fresh: SocketLab | undefined;
     try {
-      const fresh = createLab();
-      lab = fresh;
-      executor = createExecutor(fresh);
-      unsubscribeLab = fresh.subscribe((event) => onEvent(fresh, event));
+      fresh = createLab();
+      const opened = fresh;
+      executor = createExecutor(opened);
+      unsubscribeLab = opened.subscribe((event) => onEvent(opened, event));
+      lab = opened;
     } catch (error) {
+      // A half-made lab still holds nothing, but dispose it anyway: every exit path closes.
+      void fresh?.dispose().catch(() => {});
+      executor?.dispose();
+      executor = undefined;
       dispatch({type: 'labFailed', generation, message: String((error as Error).message ?? error)});
       return;
     }

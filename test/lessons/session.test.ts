@@ -185,4 +185,35 @@ describe('lesson session (real sockets)', () => {
     const result = await runAuto(session);
     expect(result.failures).toContainEqual({step: 2, reason: 'command', line: 'close ghost'});
   });
+
+  it('a lab that cannot open: a typed notice, and --auto reports it', async () => {
+    const session = createLessonSession({
+      lesson,
+      createLab: () => {
+        throw new Error('EPERM: no sockets for you');
+      },
+    });
+    sessions.push(session);
+    expect(session.getState()).toMatchObject({phase: 'closed', notice: {kind: 'lab-error', message: 'EPERM: no sockets for you'}});
+    const result = await runAuto(session);
+    expect(result.failures).toEqual([{step: 0, reason: 'lab'}]);
+  });
+
+  it('a lesson that needs Unix sockets, on a platform without them: skipped, no lab opened', async () => {
+    let labs = 0;
+    const session = createLessonSession({
+      lesson: {...lesson, requires: ['unix']},
+      capabilities: {unix: false},
+      createLab: () => {
+        labs++;
+        throw new Error('should not open');
+      },
+    });
+    sessions.push(session);
+    const result = await runAuto(session);
+    expect(labs).toBe(0);
+    expect(result.ok).toBe(true);
+    expect(result.state.notice).toEqual({kind: 'lesson-unavailable', missing: ['unix']});
+    expect(result.state.steps.every((s) => s.status === 'skipped')).toBe(true);
+  });
 });
