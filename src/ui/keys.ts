@@ -17,7 +17,13 @@ export type Action =
   | 'reveal'
   | 'confirmYes'
   | 'confirmNo'
-  | 'interrupt';
+  | 'interrupt'
+  // Lesson steps:
+  | 'hint'
+  | 'showMe'
+  | 'rerun'
+  | 'reset'
+  | 'type';
 
 /** Boolean flags of ink's Key that a binding may test. */
 type KeyFlag = 'upArrow' | 'downArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
@@ -41,8 +47,6 @@ export interface Binding {
   mode: KeyMode;
   /** Only in presenter mode (--present). */
   presenter?: boolean;
-  /** Typed characters: off while the learner types a command (REPL). */
-  printable?: boolean;
 }
 
 export const bindings: readonly Binding[] = [
@@ -54,10 +58,15 @@ export const bindings: readonly Binding[] = [
   {action: 'nextPane', keys: 'Tab', match: [{flag: 'tab'}], mode: 'normal'},
   {action: 'pageUp', keys: 'PgUp', match: [{flag: 'pageUp'}], mode: 'normal'},
   {action: 'pageDown', keys: 'PgDn', match: [{flag: 'pageDown'}], mode: 'normal'},
-  {action: 'help', keys: '?', match: [{chars: ['?', '؟']}], mode: 'normal', printable: true},
-  {action: 'toggleSecondLanguage', keys: 't', match: [{chars: ['t', 'е', 'ف']}], mode: 'normal', printable: true},
-  {action: 'quit', keys: 'q', match: [{chars: ['q', 'й', 'ض']}], mode: 'normal', printable: true},
-  {action: 'reveal', keys: 'Space', match: [{chars: [' ']}], mode: 'normal', presenter: true, printable: true},
+  {action: 'help', keys: '?', match: [{chars: ['?', '؟']}], mode: 'normal'},
+  {action: 'toggleSecondLanguage', keys: 't', match: [{chars: ['t', 'е', 'ف']}], mode: 'normal'},
+  {action: 'quit', keys: 'q', match: [{chars: ['q', 'й', 'ض']}], mode: 'normal'},
+  {action: 'hint', keys: 'h', match: [{chars: ['h', 'р', 'ا']}], mode: 'normal'},
+  {action: 'showMe', keys: 's', match: [{chars: ['s', 'ы', 'س']}], mode: 'normal'},
+  {action: 'rerun', keys: 'r', match: [{chars: ['r', 'к', 'ق']}], mode: 'normal'},
+  {action: 'reset', keys: 'x', match: [{chars: ['x', 'ч', 'ط']}], mode: 'normal'},
+  {action: 'type', keys: ':', match: [{chars: [':', '/']}], mode: 'normal'},
+  {action: 'reveal', keys: 'Space', match: [{chars: [' ']}], mode: 'normal', presenter: true},
   {action: 'confirmYes', keys: 'y q', match: [{chars: ['y', 'н', 'غ', 'q', 'й', 'ض']}, {flag: 'return'}], mode: 'confirm'},
   {action: 'confirmNo', keys: 'n Esc', match: [{chars: ['n', 'т', 'د']}, {flag: 'escape'}, {flag: 'backspace'}], mode: 'confirm'},
 ];
@@ -77,7 +86,6 @@ export function actionFor(input: string, key: Partial<Key>, context: KeyContext 
   for (const binding of bindings) {
     if (binding.mode !== mode) continue;
     if (binding.presenter && !context.presenter) continue;
-    if (binding.printable && context.typing) continue;
     if (binding.match.some((m) => matches(m, input, key, context))) return binding.action;
   }
   return undefined;
@@ -91,7 +99,8 @@ function matches(m: Match, input: string, key: Partial<Key>, context: KeyContext
     return !key.ctrl;
   }
   if (m.chars) {
-    if (key.ctrl || key.meta) return false;
+    // While a command is typed, characters are text (j, k, q, ?, Space…).
+    if (context.typing || key.ctrl || key.meta) return false;
     // Layout alternates are lower case; Shift+letter stays unbound (free for later).
     return m.chars.includes(input);
   }
@@ -117,7 +126,9 @@ export function useKeys(handler: (action: Action) => void, options: UseKeysOptio
 }
 
 /** What the footer shows; 'move' and 'scroll' stand for pairs of actions. */
-export type HintId = 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo';
+export type HintId =
+  | 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo'
+  | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type';
 
 export interface Hint {
   id: HintId;
@@ -141,13 +152,21 @@ const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   reveal: {keys: 'Space', labelKey: 'keys.reveal', priority: 10},
   confirmYes: {keys: 'y', labelKey: 'keys.confirmYes', priority: 10},
   confirmNo: {keys: 'n', labelKey: 'keys.confirmNo', priority: 10},
+  // Lesson steps; their words live with the runner's.
+  hint: {keys: 'h', labelKey: 'lessons:runner.keys.hint', priority: 7},
+  showMe: {keys: 's', labelKey: 'lessons:runner.keys.showMe', priority: 7},
+  rerun: {keys: 'r', labelKey: 'lessons:runner.keys.rerun', priority: 2},
+  reset: {keys: 'x', labelKey: 'lessons:runner.keys.reset', priority: 1},
+  type: {keys: ':', labelKey: 'lessons:runner.keys.prompt', priority: 7},
 };
 
-export type HintSet = 'menu' | 'lesson' | 'repl' | 'help' | 'confirm';
+export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 'confirm';
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
   menu: ['move', 'enter', 'toggleSecondLanguage', 'help', 'quit'],
   lesson: ['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit'],
+  task: ['type', 'hint', 'showMe', 'enter', 'nextPane', 'back', 'help', 'quit'],
+  typing: ['enter', 'back'],
   repl: ['enter', 'nextPane', 'scroll', 'back'],
   help: ['back'],
   confirm: ['confirmYes', 'confirmNo'],

@@ -2,19 +2,18 @@
 // active sockets that share its port, lines between the two ends of each connection,
 // arrows for recent UDP datagrams.
 import {Box} from 'ink';
-import type {TFunction} from 'i18next';
-import {useTranslation} from 'react-i18next';
 import type {SocketInfo} from '../../lab/types.ts';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
 import {clipLines} from '../layout/clip.ts';
-import {fitLine, type StyledLine} from '../layout/styledLine.ts';
-import {useTheme, type Theme} from '../theme.ts';
+import {noteLine, type PaneContext} from '../layout/paneContext.ts';
+import type {StyledLine} from '../layout/styledLine.ts';
 import {drawDiagram} from './diagram/draw.ts';
 import {buildDiagram, type DatagramArrow} from './diagram/model.ts';
 import {Lines} from './Line.tsx';
 
 export interface ConnectionDiagramProps {
   sockets: readonly SocketInfo[];
-  /** Recent datagrams (see datagramArrows(recentEvents, sockets)). */
+  /** Recent datagrams: datagramArrows(recentEvents, sockets). */
   datagrams?: readonly DatagramArrow[];
   /** seq of the newest event: its datagram arrow is highlighted. */
   newestSeq?: number;
@@ -22,24 +21,22 @@ export interface ConnectionDiagramProps {
   height?: number;
 }
 
-export function diagramLines({sockets, datagrams, newestSeq, width, height}: ConnectionDiagramProps, t: TFunction, theme: Theme): StyledLine[] {
+export function diagramLines({sockets, datagrams, newestSeq, width, height}: ConnectionDiagramProps, ctx: PaneContext): StyledLine[] {
   const groups = buildDiagram({sockets, ...(datagrams ? {datagrams} : {}), ...(newestSeq !== undefined ? {newestSeq} : {})});
-  if (groups.length === 0) return [fitLine([{text: t('diagram.empty'), role: 'muted'}], width)];
-  const ctx = {t, theme};
+  if (groups.length === 0) return [noteLine(ctx, ctx.t('diagram.empty'), width)];
   // Boxes when they fit the width and the height; otherwise one line per link.
   const boxes = drawDiagram(groups, width, 'boxes', ctx);
   const lines = height === undefined || boxes.length <= height ? boxes : drawDiagram(groups, width, 'compact', ctx);
   const clipped = clipLines(lines, height, 'head');
-  if (clipped.hidden > 0) clipped.lines.push(fitLine([{text: t('pane.more', {count: clipped.hidden}), role: 'muted'}], width));
+  if (clipped.hidden > 0) clipped.lines.push(noteLine(ctx, ctx.t('pane.more', {count: clipped.hidden}), width));
   return clipped.lines;
 }
 
 export function ConnectionDiagram(props: ConnectionDiagramProps) {
-  const {t} = useTranslation('ui');
-  const theme = useTheme();
+  const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
-      <Lines lines={diagramLines(props, t, theme)} />
+      <Lines lines={diagramLines(props, ctx)} />
     </Box>
   );
 }

@@ -1,12 +1,11 @@
 // The event log: ms since the lab started, socket, event, details. Newest at the
 // bottom, marked ▶ (and coloured); floods appear as "+1,200 datagrams sent" rows.
 import {Box} from 'ink';
-import type {TFunction} from 'i18next';
-import {useTranslation} from 'react-i18next';
 import type {EventLogState, LogRow} from '../hooks/eventLog.ts';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
+import {noteLine, type PaneContext} from '../layout/paneContext.ts';
 import {fitLine, type StyledLine} from '../layout/styledLine.ts';
 import {tableLines, type TableColumn} from '../layout/table.ts';
-import {useTheme, type Theme} from '../theme.ts';
 import {rowCells} from './eventText.ts';
 import {Lines} from './Line.tsx';
 
@@ -26,19 +25,21 @@ export interface EventLogProps {
 
 const CALLOUT_HEIGHT = 4;
 
-function columns(t: TFunction): TableColumn[] {
+function columns({t}: PaneContext): TableColumn[] {
   return [
     {id: 'time', header: t('log.time'), min: 4, max: 10, priority: 5, align: 'end'},
-    {id: 'socket', header: t('log.socket'), min: 3, max: 14, priority: 8},
+    // Dropped first when narrow: the details sentence names the socket too.
+    {id: 'socket', header: t('log.socket'), min: 3, max: 14, priority: 4, optional: true},
     {id: 'event', header: t('log.event'), min: 4, max: 10, priority: 7},
-    {id: 'details', header: t('log.details'), min: 8, priority: 9},
+    {id: 'details', header: t('log.details'), min: 28, priority: 9, flex: true},
   ];
 }
 
-function tableRows(rows: readonly LogRow[], newestKey: number | undefined, t: TFunction, theme: Theme) {
+function tableRows(rows: readonly LogRow[], newestKey: number | undefined, {t, theme}: PaneContext) {
   return rows.map((row) => {
     const c = rowCells(row, t);
     const newest = row.key === newestKey;
+    // Colour never alone: the newest row has ▶, an error ✗, a flood its "+N".
     const mark = newest ? theme.symbols.newest : c.error ? theme.symbols.error : ' ';
     return {
       cells: [`${mark} ${c.time}`, c.socket, c.name, c.details],
@@ -48,32 +49,31 @@ function tableRows(rows: readonly LogRow[], newestKey: number | undefined, t: TF
 }
 
 /** A heavy frame around the newest event, for the back row of a lecture hall. */
-function callout(row: LogRow, width: number, t: TFunction, theme: Theme): StyledLine[] {
-  const c = rowCells(row, t);
+function callout(row: LogRow, width: number, ctx: PaneContext): StyledLine[] {
+  const c = rowCells(row, ctx.t);
   const inner = Math.max(0, width - 4);
   const bar = '━'.repeat(Math.max(0, width - 2));
-  const body = (text: string): StyledLine => fitLine([{text: '┃ ', role: 'newest'}, {text: fitLine([{text}], inner).map((s) => s.text).join(''), role: 'newest'}, {text: ' ┃', role: 'newest'}], width);
+  const body = (text: string): StyledLine => fitLine([{text: `┃ ${ctx.text.cell(text, inner)} ┃`, role: 'newest'}], width);
   return [
     fitLine([{text: `┏${bar}┓`, role: 'newest'}], width),
-    body(`${theme.symbols.newest} ${c.time}  ${c.socket}  ${c.name}`),
-    body(`  ${c.details}`),
+    body(`${ctx.theme.symbols.newest} ${c.time}  ${c.socket}  ${c.name}`),
+    body(c.details),
     fitLine([{text: `┗${bar}┛`, role: 'newest'}], width),
   ];
 }
 
-export function eventLogLines({log, width, height, scroll = 0, held = 0, presenter = false}: EventLogProps, t: TFunction, theme: Theme): StyledLine[] {
-  const note = (text: string, role: 'muted' | 'newest' = 'muted') => fitLine([{text, role}], width);
+export function eventLogLines({log, width, height, scroll = 0, held = 0, presenter = false}: EventLogProps, ctx: PaneContext): StyledLine[] {
+  const {t, theme} = ctx;
   const footer: StyledLine[] = [];
-  if (held > 0) footer.push(note(`${theme.symbols.newest} ${t('log.held', {count: held})}`, 'newest'));
+  if (held > 0) footer.push(noteLine(ctx, `${theme.symbols.newest} ${t('log.held', {count: held})}`, width, 'newest'));
 
-  if (log.rows.length === 0) return [note(t('log.empty')), ...footer].slice(0, height ?? Infinity);
+  if (log.rows.length === 0) return [noteLine(ctx, t('log.empty'), width), ...footer].slice(0, height);
 
   const newest = log.rows.find((r) => r.key === log.newestKey);
   const showCallout = presenter && scroll === 0 && newest !== undefined && width >= 12 && (height === undefined || height >= CALLOUT_HEIGHT + 3);
-  if (showCallout) footer.push(...callout(newest, width, t, theme));
+  if (showCallout) footer.push(...callout(newest, width, ctx));
 
-  const lines = tableLines(columns(t), tableRows(log.rows, log.newestKey, t, theme), width).map((l) => fitLine(l, width));
-  const [header, ...body] = lines;
+  const [header, ...body] = tableLines(columns(ctx), tableRows(log.rows, log.newestKey, ctx), width, ctx.text);
   const room = height === undefined ? body.length : Math.max(0, height - 1 - footer.length);
 
   // Window over the body, counted back from the newest row; the "↑ more" and "↓ more"
@@ -84,22 +84,27 @@ export function eventLogLines({log, width, height, scroll = 0, held = 0, present
   const below = back > 0;
   const above = () => start > 0 || log.dropped > 0;
   while (start < end && end - start + (above() ? 1 : 0) + (below ? 1 : 0) > room) start += 1;
+
   const out: StyledLine[] = [];
   if (header) out.push(header);
-  if (start > 0) out.push(note(`↑ ${t('pane.more', {count: start})}`));
-  else if (log.dropped > 0) out.push(note(`↑ ${t('log.dropped', {count: log.dropped})}`));
+  if (start > 0) out.push(noteLine(ctx, `↑ ${t('pane.more', {count: start})}`, width));
+  else if (log.dropped > 0) out.push(noteLine(ctx, `↑ ${t('log.dropped', {count: log.dropped})}`, width));
   out.push(...body.slice(start, end));
-  if (below) out.push(note(`↓ ${t('pane.more', {count: body.length - end})}`));
+  if (below) out.push(noteLine(ctx, `↓ ${t('pane.more', {count: body.length - end})}`, width));
   out.push(...footer);
   return height === undefined ? out : out.slice(0, height);
 }
 
+/** Most rows one can scroll back with this height (for useScroll). */
+export function eventLogMaxScroll(log: EventLogState, height: number): number {
+  return Math.max(0, log.rows.length - Math.max(1, height - 2));
+}
+
 export function EventLog(props: EventLogProps) {
-  const {t} = useTranslation('ui');
-  const theme = useTheme();
+  const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
-      <Lines lines={eventLogLines(props, t, theme)} />
+      <Lines lines={eventLogLines(props, ctx)} />
     </Box>
   );
 }

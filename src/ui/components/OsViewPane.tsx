@@ -1,14 +1,13 @@
 // What the kernel sees: protocol, local, remote, state, pid, program, other processes'
 // sockets included. The truth next to the app's own table.
 import {Box} from 'ink';
-import type {TFunction} from 'i18next';
-import {useTranslation} from 'react-i18next';
 import type {OsSocket, OsView} from '../../lab/types.ts';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
 import {clipLines} from '../layout/clip.ts';
-import {fitLine, type StyledLine} from '../layout/styledLine.ts';
+import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
+import type {StyledLine} from '../layout/styledLine.ts';
 import {tableLines, type TableColumn, type TableRow} from '../layout/table.ts';
-import {wrapText} from '../layout/text.ts';
-import {useTheme, type ColourRole, type Theme} from '../theme.ts';
+import type {ColourRole, Symbols} from '../theme.ts';
 import {endpointPort, endpointText} from './endpointText.ts';
 import {Lines} from './Line.tsx';
 
@@ -23,7 +22,7 @@ export interface OsViewPaneProps {
   ownPid?: number;
 }
 
-function kind(s: OsSocket): {role: ColourRole; symbol: keyof Theme['symbols']} {
+function kind(s: OsSocket): {role: ColourRole; symbol: keyof Symbols} {
   if (s.state === 'LISTEN') return {role: 'passive', symbol: 'passive'};
   if (s.protocol.startsWith('udp')) return {role: 'datagram', symbol: 'datagram'};
   if (s.state === 'ESTABLISHED') return {role: 'active', symbol: 'active'};
@@ -31,18 +30,15 @@ function kind(s: OsSocket): {role: ColourRole; symbol: keyof Theme['symbols']} {
   return {role: 'muted', symbol: 'active'};
 }
 
-export function osViewLines({view, width, ports, ownPid}: OsViewPaneProps, t: TFunction, theme: Theme): StyledLine[] {
-  const note = (text: string, role: ColourRole = 'muted') => fitLine([{text, role}], width);
-  if (view === undefined) return [note(t('os.loading'))];
+export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProps, ctx: PaneContext): StyledLine[] {
+  const {t, theme} = ctx;
+  if (view === undefined) return [noteLine(ctx, t('os.loading'), width)];
   if (!view.available) {
-    return [
-      note(`${theme.symbols.error} ${t('os.unavailable')}`, 'error'),
-      ...wrapText(t('os.reason', {reason: view.reason}), width).map((l) => note(l)),
-    ];
+    return [noteLine(ctx, `${theme.symbols.error} ${t('os.unavailable')}`, width, 'error'), ...noteLines(ctx, t('os.reason', {reason: view.reason}), width)].slice(0, height);
   }
   const wanted = ports && new Set(ports);
   const shown = wanted ? view.sockets.filter((s) => wanted.has(endpointPort(s.local) ?? -1) || wanted.has(endpointPort(s.remote) ?? -1)) : view.sockets;
-  if (shown.length === 0) return [note(t('os.empty'))];
+  if (shown.length === 0) return [noteLine(ctx, t('os.empty'), width)];
   const columns: TableColumn[] = [
     {id: 'protocol', header: t('os.protocol'), min: 3, max: 5, priority: 6},
     {id: 'local', header: t('os.local'), min: 7, max: 40, priority: 9, cut: 'start'},
@@ -59,6 +55,7 @@ export function osViewLines({view, width, ports, ownPid}: OsViewPaneProps, t: TF
         s.protocol,
         endpointText(s.local),
         endpointText(s.remote),
+        // Kernel state names stay as the kernel (and `ss`, `netstat`) spell them.
         `${theme.symbols[k.symbol]} ${s.state}`,
         s.pid === undefined ? '—' : String(s.pid),
         mine ? t('os.thisApp') : (s.program ?? '—'),
@@ -66,17 +63,16 @@ export function osViewLines({view, width, ports, ownPid}: OsViewPaneProps, t: TF
       role: k.role,
     };
   });
-  return tableLines(columns, rows, width).map((l) => fitLine(l, width));
+  const {lines, hidden} = clipLines(tableLines(columns, rows, width, ctx.text), height, 'head', 1);
+  if (hidden > 0) lines.push(noteLine(ctx, t('pane.more', {count: hidden}), width));
+  return lines;
 }
 
 export function OsViewPane(props: OsViewPaneProps) {
-  const {t} = useTranslation('ui');
-  const theme = useTheme();
-  const {lines, hidden} = clipLines(osViewLines(props, t, theme), props.height, 'head', 1);
-  if (hidden > 0) lines.push(fitLine([{text: t('pane.more', {count: hidden}), role: 'muted'}], props.width));
+  const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
-      <Lines lines={lines} />
+      <Lines lines={osViewLines(props, ctx)} />
     </Box>
   );
 }

@@ -3,9 +3,8 @@
 // draws can push a border out of place.
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {useTranslation} from 'react-i18next';
-import {fit, textWidth, truncate} from '../layout/text.ts';
-import {useTheme} from '../theme.ts';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
+import {textWidth} from '../layout/text.ts';
 
 export interface PaneProps {
   title: string;
@@ -25,33 +24,36 @@ export function paneInner(width: number, height: number): {width: number; height
 }
 
 export function Pane({title, width, height, focused = false, collapsed = false, children}: PaneProps) {
-  const theme = useTheme();
-  const {t} = useTranslation('ui');
+  const {t, theme, text} = usePaneContext();
   const h = focused ? '━' : '─';
   const borderRole = focused ? theme.styles.focus : theme.styles.muted;
   const label = focused ? `${theme.symbols.selected} ${title}` : title;
 
   if (collapsed || height < 3 || width < 6) {
-    const text = `${h}${h} ${label} · ${t('pane.collapsed')} `;
+    const words = `${label} · ${t('pane.collapsed')}`;
+    const shown = text.cell(words, Math.min(textWidth(words), Math.max(0, width - 4)));
+    const rule = h.repeat(Math.max(0, width - textWidth(shown) - 4));
     return (
       <Box width={width} height={Math.min(1, height)} overflow="hidden">
         <Text {...borderRole} wrap="truncate-end">
-          {fit(text, width, {fill: h})}
+          {text.mirror ? `${rule} ${shown} ${h}${h}` : `${h}${h} ${shown} ${rule}`}
         </Text>
       </Box>
     );
   }
 
   const [left, right] = focused ? ['┏', '┓'] : ['┌', '┐'];
-  // "┌─ " + title + " " + fill + "┐": the title gets what is left after 5 cells of border.
-  const shown = truncate(label, Math.max(0, width - 5));
-  const top = `${left}${h} ${shown} ${h.repeat(Math.max(0, width - 5 - textWidth(shown)))}${right}`;
+  // "┌─ " + title + " " + fill + "┐": the title gets what is left after 5 cells of border,
+  // at the right end on a right-to-left screen.
+  const shown = text.cell(label, Math.min(textWidth(label), Math.max(0, width - 5)));
+  const fill = h.repeat(Math.max(0, width - 5 - textWidth(shown)));
+  const [before, after] = text.mirror ? [`${left}${fill} `, ` ${h}${right}`] : [`${left}${h} `, ` ${fill}${right}`];
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <Text wrap="truncate-end">
-        <Text {...borderRole}>{top.slice(0, 3)}</Text>
+        <Text {...borderRole}>{before}</Text>
         <Text bold={focused}>{shown}</Text>
-        <Text {...borderRole}>{top.slice(3 + shown.length)}</Text>
+        <Text {...borderRole}>{after}</Text>
       </Text>
       <Box
         width={width}

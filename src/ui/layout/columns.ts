@@ -10,6 +10,10 @@ export interface ColumnSpec {
   max?: number;
   /** Lower numbers are dropped first when even the minimum widths do not fit. */
   priority: number;
+  /** Rather drop this column than squeeze the others (its content is shown elsewhere too). */
+  optional?: boolean;
+  /** Takes whatever room is left (a sentence): counts only its minimum when deciding what to drop. */
+  flex?: boolean;
 }
 
 export interface ColumnPlan {
@@ -41,6 +45,14 @@ export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readon
   const mins = specs.map((s) => s.min);
   for (const drop of byPriority) {
     if (visible.length <= 1 || need(visible, mins) <= width) break;
+    visible = visible.filter((i) => i !== drop);
+  }
+
+  // Optional columns go before anything is squeezed.
+  const optional = visible.filter((i) => specs[i]?.optional).sort((a, b) => (specs[a]?.priority ?? 0) - (specs[b]?.priority ?? 0));
+  const wanted = natural.map((w, i) => (specs[i]?.flex ? (specs[i]?.min ?? 0) : w));
+  for (const drop of optional) {
+    if (visible.length <= 1 || need(visible, wanted) <= width) break;
     visible = visible.filter((i) => i !== drop);
   }
 

@@ -18,15 +18,18 @@ export function lineWidth(line: StyledLine): number {
   return textWidth(plain(line));
 }
 
-/** Cut the line to `width` cells (marking the cut with …) and pad it to exactly `width`. */
-export function fitLine(line: StyledLine, width: number): StyledLine {
+/**
+ * Cut the line to `width` cells (marking the cut with …) and pad it to exactly `width`:
+ * at the end, or at the start for a right-to-left screen (`alignEnd`).
+ */
+export function fitLine(line: StyledLine, width: number, alignEnd = false): StyledLine {
   if (width <= 0) return [];
   const total = lineWidth(line);
   const out: StyledLine = [];
   if (total <= width) {
-    out.push(...line.filter((s) => s.text !== ''));
-    if (total < width) out.push({text: ' '.repeat(width - total)});
-    return out;
+    const pad = total < width ? [{text: ' '.repeat(width - total)}] : [];
+    const kept = line.filter((s) => s.text !== '');
+    return alignEnd ? [...pad, ...kept] : [...kept, ...pad];
   }
   let room = width - 1; // keep a cell for the ellipsis
   for (const seg of line) {

@@ -1,9 +1,10 @@
 // Aligned tables as styled lines: a header, then one line per row, every cell cut with …
 // to its column and never wrapped. Shared by the socket table, the OS view and the log.
+// On a right-to-left screen the columns run right to left.
 import type {ColourRole} from '../theme.ts';
 import {planColumns, type ColumnSpec} from './columns.ts';
-import type {StyledLine} from './styledLine.ts';
-import {fit} from './text.ts';
+import {fitLine, type StyledLine} from './styledLine.ts';
+import {plainLayout, type TextLayout} from './textLayout.ts';
 
 export interface TableColumn extends ColumnSpec {
   header: string;
@@ -21,23 +22,25 @@ export interface TableRow {
 
 export const GAP = 2;
 
-export function tableLines(columns: readonly TableColumn[], rows: readonly TableRow[], width: number): StyledLine[] {
+/** Header plus rows, each exactly `width` cells. */
+export function tableLines(columns: readonly TableColumn[], rows: readonly TableRow[], width: number, text: TextLayout = plainLayout): StyledLine[] {
   const plan = planColumns(
     columns,
     [columns.map((c) => c.header), ...rows.map((r) => r.cells)],
     width,
     GAP,
   );
+  const order = text.mirror ? [...plan.visible].reverse() : plan.visible;
   const line = (cells: readonly string[], rowRole: ColourRole | undefined, cellRoles?: readonly (ColourRole | undefined)[]): StyledLine => {
     const out: StyledLine = [];
-    plan.visible.forEach((col, n) => {
+    order.forEach((col, n) => {
       const spec = columns[col]!;
       if (n > 0) out.push({text: ' '.repeat(GAP)});
-      const text = fit(cells[col] ?? '', plan.widths[col] ?? 0, {align: spec.align ?? 'start', cut: spec.cut ?? 'end'});
+      const cell = text.cell(cells[col] ?? '', plan.widths[col] ?? 0, {align: spec.align ?? 'start', cut: spec.cut ?? 'end'});
       const role = cellRoles?.[col] ?? rowRole;
-      out.push(role ? {text, role} : {text});
+      out.push(role ? {text: cell, role} : {text: cell});
     });
-    return out;
+    return fitLine(out, width, text.mirror);
   };
   return [
     line(

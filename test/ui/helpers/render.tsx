@@ -7,25 +7,31 @@ import {render as testRender} from 'ink-testing-library';
 import type {ReactElement, ReactNode} from 'react';
 import {I18nextProvider} from 'react-i18next';
 import stringWidth from 'string-width';
+import type {BidiMode} from '../../../src/i18n/bidi/index.ts';
+import {BidiProvider} from '../../../src/ui/components/BidiContext.tsx';
 import {colourTheme, ThemeContext, type Theme} from '../../../src/ui/theme.ts';
 import {createTestI18n, type Lng} from './i18n.ts';
 
-export function Providers({lng, theme = colourTheme, children}: {lng: Lng; theme?: Theme; children: ReactNode}) {
-  const {i18n} = createTestI18n(lng);
-  return (
-    <I18nextProvider i18n={i18n}>
-      <ThemeContext value={theme}>{children}</ThemeContext>
-    </I18nextProvider>
-  );
+export interface RenderOptions {
+  theme?: Theme;
+  /** Default 'app': Persian shaped and reordered by us. */
+  bidi?: BidiMode;
 }
 
-export function renderIn(lng: Lng, node: ReactElement, options: {theme?: Theme} = {}) {
+function providers(lng: Lng, options: RenderOptions) {
   const {i18n, missing} = createTestI18n(lng);
-  const wrap = (n: ReactElement) => (
+  const wrap = (n: ReactNode) => (
     <I18nextProvider i18n={i18n}>
-      <ThemeContext value={options.theme ?? colourTheme}>{n}</ThemeContext>
+      <BidiProvider mode={options.bidi ?? 'app'} language={lng}>
+        <ThemeContext value={options.theme ?? colourTheme}>{n}</ThemeContext>
+      </BidiProvider>
     </I18nextProvider>
   );
+  return {wrap, missing, i18n};
+}
+
+export function renderIn(lng: Lng, node: ReactElement, options: RenderOptions = {}) {
+  const {wrap, missing} = providers(lng, options);
   const result = testRender(wrap(node));
   return {...result, missing, rerender: (n: ReactElement) => result.rerender(wrap(n))};
 }
@@ -90,15 +96,10 @@ class FakeStdin extends EventEmitter {
 }
 
 /** Render into a terminal of a given size that can be resized. */
-export function renderSized(lng: Lng, node: ReactElement, columns: number, rows: number, options: {theme?: Theme} = {}) {
+export function renderSized(lng: Lng, node: ReactElement, columns: number, rows: number, options: RenderOptions = {}) {
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeStdin();
-  const {i18n, missing} = createTestI18n(lng);
-  const wrap = (n: ReactElement) => (
-    <I18nextProvider i18n={i18n}>
-      <ThemeContext value={options.theme ?? colourTheme}>{n}</ThemeContext>
-    </I18nextProvider>
-  );
+  const {wrap, missing} = providers(lng, options);
   const instance = inkRender(wrap(node), {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,

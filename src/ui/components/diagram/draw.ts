@@ -2,16 +2,17 @@
 // three-line box, links drawn between them, a bus when one socket talks to several) and,
 // when the pane is too narrow or too short for boxes, one line per link.
 import type {TFunction} from 'i18next';
-import type {ColourRole, Theme} from '../../theme.ts';
+import type {PaneContext} from '../../layout/paneContext.ts';
 import {fitLine, type Seg, type StyledLine} from '../../layout/styledLine.ts';
 import {fit, textWidth, truncate} from '../../layout/text.ts';
+import type {TextLayout} from '../../layout/textLayout.ts';
+import type {ColourRole} from '../../theme.ts';
 import {endpointText} from '../endpointText.ts';
 import type {Block, DiagramNode, Group, GroupKey, Link} from './model.ts';
 
-export interface DrawContext {
-  t: TFunction;
-  theme: Theme;
-}
+// The picture keeps its left-to-right geometry in every language (it is a drawing, not
+// a sentence); the words in it go through the screen's text layout.
+type DrawContext = PaneContext;
 
 export type Density = 'boxes' | 'compact';
 
@@ -63,20 +64,20 @@ function nodeFooter(node: DiagramNode, t: TFunction): string {
   return node.kind === 'outside' ? '' : t(`state.${node.socket.state}`);
 }
 
-function labelledBorder(left: string, h: string, label: string, right: string, width: number): string {
+function labelledBorder(left: string, h: string, label: string, right: string, width: number, text: TextLayout): string {
   if (label === '') return left + h.repeat(Math.max(0, width - 2)) + right;
-  const shown = truncate(label, Math.max(0, width - 5));
+  const shown = text.cell(label, Math.min(textWidth(label), Math.max(0, width - 5)));
   return `${left}${h} ${shown} ${h.repeat(Math.max(0, width - 5 - textWidth(shown)))}${right}`;
 }
 
 /** A socket as a three-line box of exactly `width` cells. */
 function box(node: DiagramNode, width: number, ctx: DrawContext, options: {joint?: boolean; reference?: boolean} = {}): string[] {
   const f = nodeFrame(node);
-  const address = fit(nodeAddress(node, ctx.t), width - 4, {cut: 'start'});
+  const address = ctx.text.cell(nodeAddress(node, ctx.t), width - 4, {cut: 'start'});
   return [
-    labelledBorder(f.tl, f.h, nodeTitle(node, ctx, options.reference), f.tr, width),
+    labelledBorder(f.tl, f.h, nodeTitle(node, ctx, options.reference), f.tr, width, ctx.text),
     `${f.v} ${address} ${options.joint ? f.joint : f.v}`,
-    labelledBorder(f.bl, f.h, nodeFooter(node, ctx.t), f.br, width),
+    labelledBorder(f.bl, f.h, nodeFooter(node, ctx.t), f.br, width, ctx.text),
   ];
 }
 
@@ -105,8 +106,12 @@ function groupTitle(key: GroupKey, t: TFunction): string {
   return t('diagram.noAddress');
 }
 
-function header(key: GroupKey, width: number, t: TFunction): StyledLine {
-  return fitLine([{text: fit(`─ ${groupTitle(key, t)} `, width, {fill: '─'}), role: 'muted'}], width);
+function header(key: GroupKey, width: number, ctx: DrawContext): StyledLine {
+  const title = groupTitle(key, ctx.t);
+  const shown = ctx.text.cell(title, Math.min(textWidth(title), Math.max(0, width - 4)));
+  const rule = '─'.repeat(Math.max(0, width - textWidth(shown) - 3));
+  // A right-to-left screen puts the title at the right end of the rule.
+  return fitLine([{text: ctx.text.mirror ? `${rule} ${shown} ─` : `─ ${shown} ${rule}`, role: 'muted'}], width);
 }
 
 function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: number, ctx: DrawContext): StyledLine[] {
@@ -118,7 +123,9 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
   for (let row = 0; row < rows; row++) {
     const segs: Seg[] = [{text: left[row] ?? ' '.repeat(boxWidth), role: leftRole}];
     if (n === 0) {
-      if (row === 1 && block.left.kind === 'socket' && block.left.socket.role === 'passive') segs.push({text: `  ${ctx.t('diagram.waits')}`, role: 'muted'});
+      if (row === 1 && block.left.kind === 'socket' && block.left.socket.role === 'passive') {
+        segs.push({text: `  ${ctx.text.cell(ctx.t('diagram.waits'), Math.max(0, width - boxWidth - 2))}`, role: 'muted'});
+      }
       lines.push(fitLine(segs, width));
       continue;
     }
@@ -126,8 +133,8 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
     const link = block.links[i];
     const lastConnector = 3 * (n - 1) + 1;
     if (row % 3 === 1 && link) {
-      const prefix = i === 0 ? (n > 1 ? '─┬─' : '───') : i === n - 1 ? ' └─' : ' ├─';
-      segs.push({text: prefix + linkBody(link, linkWidth - 3), role: linkRole(link)});
+      const prefix = n === 1 ? '' : i === 0 ? '─┬─' : i === n - 1 ? ' └─' : ' ├─';
+      segs.push({text: prefix + linkBody(link, linkWidth - prefix.length), role: linkRole(link)});
     } else {
       segs.push({text: row > 1 && row < lastConnector ? ' │ ' + ' '.repeat(linkWidth - 3) : ' '.repeat(linkWidth), role: 'muted'});
     }
@@ -140,8 +147,13 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
   return lines;
 }
 
-function compactLabel(node: DiagramNode, ctx: DrawContext, reference = false): string {
-  return `${nodeTitle(node, ctx, reference)} ${nodeAddress(node, ctx.t)}`;
+/** "● name 127.0.0.1:5000" in at most `width` cells: the address gives way first, from its start. */
+function compactLabel(node: DiagramNode, ctx: DrawContext, width: number, reference = false): string {
+  const title = nodeTitle(node, ctx, reference);
+  const titleCell = ctx.text.cell(title, Math.min(textWidth(title), width));
+  const room = width - textWidth(titleCell) - 1;
+  const address = nodeAddress(node, ctx.t);
+  return room >= 4 ? `${titleCell} ${truncate(address, room, 'start')}` : titleCell;
 }
 
 function compactLink(link: Link): string {
@@ -153,21 +165,23 @@ function compactLink(link: Link): string {
 
 function compactBlock(block: Block, width: number, ctx: DrawContext): StyledLine[] {
   const leftRole = nodeRole(block.left);
-  const full = compactLabel(block.left, ctx);
   if (block.links.length === 0) {
+    const label = compactLabel(block.left, ctx, Math.max(4, width - 1));
     const note = block.left.kind === 'socket' && block.left.socket.role === 'passive' ? ctx.t('diagram.waits') : nodeFooter(block.left, ctx.t);
-    return [fitLine([{text: ` ${full}`, role: leftRole}, {text: ` · ${note}`, role: 'muted'}], width)];
+    const room = width - textWidth(label) - 4;
+    return [fitLine([{text: ` ${label}`, role: leftRole}, ...(room >= 4 ? [{text: ` · ${ctx.text.cell(note, Math.min(room, textWidth(note)))}`, role: 'muted' as const}] : [])], width)];
   }
   // Both ends get half the line; addresses keep their port (cut at the start).
   const half = Math.max(4, Math.floor((width - 8) / 2));
-  const left = truncate(full, half, 'start');
+  const left = compactLabel(block.left, ctx, half);
   return block.links.map((link, i) => {
-    const lead = i === 0 ? ` ${left}` : ' '.repeat(textWidth(left) + 1 - 1) + (i === block.links.length - 1 ? '└' : '├');
-    const right = truncate(compactLabel(link.to, ctx, link.reference === true), Math.max(4, width - textWidth(lead) - textWidth(compactLink(link))), 'start');
+    const lead = i === 0 ? ` ${left}` : ' '.repeat(textWidth(left)) + (i === block.links.length - 1 ? '└' : '├');
+    const arrow = i === 0 ? compactLink(link) : compactLink(link).trimStart();
+    const right = compactLabel(link.to, ctx, Math.max(4, width - textWidth(lead) - textWidth(arrow)), link.reference === true);
     return fitLine(
       [
         {text: lead, role: i === 0 ? leftRole : 'muted'},
-        {text: compactLink(link), role: linkRole(link)},
+        {text: arrow, role: linkRole(link)},
         {text: right, role: nodeRole(link.to)},
       ],
       width,
@@ -186,7 +200,7 @@ export function drawDiagram(groups: readonly Group[], width: number, density: De
   const geometry = density === 'boxes' ? boxGeometry(width) : undefined;
   const lines: StyledLine[] = [];
   for (const group of groups) {
-    lines.push(header(group.key, width, ctx.t));
+    lines.push(header(group.key, width, ctx));
     const draw = (b: Block) => (geometry ? boxBlock(b, geometry.box, geometry.link, width, ctx) : compactBlock(b, width, ctx));
     for (const b of group.passive) lines.push(...draw(b));
     // The passive socket stands apart from the active sockets that share its port.

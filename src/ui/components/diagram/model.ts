@@ -2,6 +2,8 @@
 // bound to, each drawn once, with links to the other end of their conversation.
 // Pure, so the pairing rules (the 4-tuple) are tested without a terminal.
 import type {Endpoint, LabEvent, Protocol, SocketInfo} from '../../../lab/types.ts';
+import {quoted} from '../../format/index.ts';
+import {truncate} from '../../layout/text.ts';
 import {endpointText, sameEndpoint} from '../endpointText.ts';
 
 /** Recent datagrams between two addresses, folded. */
@@ -164,7 +166,8 @@ export function buildDiagram({sockets, datagrams = [], newestSeq}: DiagramInput)
     const to = nodeAt(d.to, 'udp');
     const existing = edges.find((e) => e.style !== 'connection' && ((e.a === from && e.b === to) || (e.a === to && e.b === from)));
     const dir = (e: Edge) => (e.a === from ? 'out' : 'in');
-    const label = d.count > 1 ? `×${d.count}` : d.preview !== undefined ? `"${d.preview}"` : `${d.bytes}B`;
+    // Payload bytes are quoted with control characters escaped: a peer cannot draw on our screen.
+    const label = d.count > 1 ? `×${d.count}` : d.preview !== undefined ? truncate(quoted(d.preview), 10) : `${d.bytes}B`;
     if (existing) {
       const was = existing.style === 'datagram' ? existing.direction : undefined;
       existing.style = 'datagram';

@@ -1,0 +1,52 @@
+// Lays panes out for the terminal's current size and lays them out again on every
+// resize: side by side, stacked, or one at a time behind a tab bar (chooseLayout).
+import {Box, useWindowSize} from 'ink';
+import type {ReactNode} from 'react';
+import {Pane, paneInner} from '../components/Pane.tsx';
+import {TabBar} from '../components/TabBar.tsx';
+import {arrange, type PaneBox} from './arrange.ts';
+
+export interface PaneSpec extends PaneBox {
+  title: string;
+  /** Draws the pane's content for its inner size (border and padding already taken). */
+  render: (size: {width: number; height: number}) => ReactNode;
+}
+
+export interface PaneLayoutProps {
+  panes: readonly PaneSpec[];
+  /** The pane that gets the keys; the only one shown in the tabs layout. */
+  focused: string;
+  presenter?: boolean;
+  /** Rows kept free below the panes (hint bar, task line). Default 0. */
+  reserveRows?: number;
+  /** Override the terminal size (tests, embedding). */
+  width?: number;
+  height?: number;
+}
+
+export function PaneLayout({panes, focused, presenter = false, reserveRows = 0, width, height}: PaneLayoutProps) {
+  const size = useWindowSize();
+  const w = width ?? size.columns;
+  const h = Math.max(0, (height ?? size.rows) - reserveRows);
+  const layout = arrange(panes, w, h, focused, {presenter});
+  const byId = new Map(panes.map((p) => [p.id, p]));
+  return (
+    <Box flexDirection="column" width={w} height={h} overflow="hidden">
+      {layout.tabBar && <TabBar tabs={panes.map((p) => ({id: p.id, title: p.title}))} active={focused} width={w} />}
+      <Box flexDirection="row" width={w}>
+        {layout.columns.map((column, c) => (
+          <Box key={c} flexDirection="column" width={column.width} flexShrink={0}>
+            {column.panes.map((placed) => {
+              const spec = byId.get(placed.id)!;
+              return (
+                <Pane key={placed.id} title={spec.title} width={placed.width} height={placed.height} focused={placed.id === focused} collapsed={placed.collapsed}>
+                  {placed.collapsed ? null : spec.render(paneInner(placed.width, placed.height))}
+                </Pane>
+              );
+            })}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

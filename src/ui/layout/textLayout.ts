@@ -1,0 +1,62 @@
+// How text becomes screen cells in the current BiDi mode. Panes build every cell and
+// note through this, so Persian is shaped and reordered (app mode) cell by cell, and a
+// right-to-left screen mirrors its tables and bars; English and Russian (and the
+// terminal/off modes) keep plain left-to-right cells.
+import {fitCell, hasRtl, layoutParagraph, type BidiMode} from '../../i18n/bidi/index.ts';
+import {isRtl} from '../../i18n/languages.ts';
+import {ELLIPSIS, fit, textWidth, wrapText, type FitOptions} from './text.ts';
+
+export interface TextLayout {
+  /** Right-to-left screen laid out by us: columns and bar items run right to left, lines are right-aligned. */
+  mirror: boolean;
+  /** Exactly `width` cells in screen order. */
+  cell(text: string, width: number, options?: FitOptions): string;
+  /** Screen lines of at most `width` cells (right-aligned to `width` when right-to-left). */
+  wrap(text: string, width: number): string[];
+}
+
+export const plainLayout: TextLayout = {mirror: false, cell: fit, wrap: wrapText};
+
+/**
+ * A cell of text with Persian in it, in app mode: the beginning of the text always shows;
+ * a cut is marked with … at the logical end (the left edge of a right-to-left line).
+ */
+function bidiCell(text: string, width: number, mode: BidiMode, rtl: boolean): string {
+  if (width <= 0) return '';
+  const direction = rtl ? 'rtl' : 'auto';
+  const flat = text.replace(/\r?\n/g, ' ');
+  const whole = layoutParagraph(flat, {mode, width: Infinity, direction, defaultDirection: 'rtl', align: false});
+  const first = whole[0] ?? '';
+  if (whole.length <= 1 && textWidth(first) <= width) {
+    return fitCell(first, width, rtl || hasRtl(flat) ? 'right' : 'left');
+  }
+  const cut = layoutParagraph(flat, {mode, width: Math.max(1, width - 1), direction, defaultDirection: 'rtl', align: false})[0] ?? '';
+  const paraRtl = rtl || firstStrongIsRtl(flat);
+  return paraRtl ? fitCell(ELLIPSIS + cut.trimStart(), width, 'right') : fitCell(cut.trimEnd() + ELLIPSIS, width, 'left');
+}
+
+// Latin, Cyrillic and Greek letters versus Hebrew/Arabic-script letters: the first one
+// decides an 'auto' paragraph's direction (UAX #9 P2, close enough for a cell).
+const STRONG = /[A-Za-z\u00c0-\u02af\u0370-\u052f]|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u;
+
+function firstStrongIsRtl(text: string): boolean {
+  const m = STRONG.exec(text);
+  return m !== null && hasRtl(m[0]);
+}
+
+export function textLayout(settings: {mode: BidiMode; language: string}): TextLayout {
+  const app = settings.mode === 'app';
+  const rtlScreen = app && isRtl(settings.language.split('-')[0] ?? '');
+  if (!app) return plainLayout;
+  return {
+    mirror: rtlScreen,
+    cell(text, width, options = {}) {
+      if (!hasRtl(text)) return fit(text, width, rtlScreen ? {...options, align: 'end'} : options);
+      return bidiCell(text, width, settings.mode, rtlScreen);
+    },
+    wrap(text, width) {
+      if (!rtlScreen && !hasRtl(text)) return wrapText(text, width);
+      return layoutParagraph(text, {mode: settings.mode, width, direction: rtlScreen ? 'rtl' : 'auto', defaultDirection: 'rtl', align: rtlScreen});
+    },
+  };
+}
