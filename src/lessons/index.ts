@@ -23,6 +23,7 @@ export {detectCapabilities} from './capabilities.ts';
 export {
   openProgress,
   recordLesson,
+  recordState,
   emptyProgress,
   parseProgress,
   PROGRESS_VERSION,

@@ -6,6 +6,8 @@ import {randomBytes} from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {appConfigDir} from './config-dir.ts';
+import {completedSteps, type LessonState} from './state.ts';
+import type {Lesson} from './types.ts';
 
 export const PROGRESS_VERSION = 1;
 
@@ -208,4 +210,9 @@ export function recordLesson(
     completed: (before?.completed ?? false) || (finished && steps.length === lesson.steps.length),
   };
   return {...progress, lessons: {...progress.lessons, [lesson.id]: entry}, last: {lesson: lesson.id, step: position}};
+}
+
+/** Shorthand for the lesson screen: record a session's current state. */
+export function recordState(progress: Progress, lesson: Lesson, state: LessonState): Progress {
+  return recordLesson(progress, lesson, completedSteps(state), state.index, state.finished);
 }

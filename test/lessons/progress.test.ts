@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {appConfigDir, configDir} from '../../src/lessons/config-dir.ts';
-import {openProgress, parseProgress, recordLesson} from '../../src/lessons/progress.ts';
+import {openProgress, parseProgress, recordLesson, recordState} from '../../src/lessons/progress.ts';
+import {initialState} from '../../src/lessons/state.ts';
+import type {Lesson} from '../../src/lessons/types.ts';
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -48,6 +50,16 @@ describe('progress store', () => {
     // Saved steps of a lesson whose length changed are not carried over.
     p = recordLesson(p, {id: 'passive-socket', steps: [1, 2, 3, 4, 5]}, [0], 0, false);
     expect(p.lessons['passive-socket']).toEqual({steps: [0], total: 5, completed: true});
+  });
+
+  it('recordState takes the completed steps and position from a runner state', () => {
+    const l: Lesson = {id: 'x', order: 1, file: 'f', pack: 'p', concepts: ['C1'], requires: [], languages: ['en'], steps: [
+      {kind: 'say', key: 'a', requires: [], line: 1},
+      {kind: 'say', key: 'b', requires: [], line: 2},
+    ]};
+    const s = initialState(l);
+    const state = {...s, index: 1, steps: [{...s.steps[0]!, status: 'complete' as const}, s.steps[1]!]};
+    expect(recordState({version: 1, lessons: {}}, l, state)).toEqual({version: 1, last: {lesson: 'x', step: 1}, lessons: {x: {steps: [0], total: 2, completed: false}}});
   });
 
   it('many quick updates end with the last one on disk', async () => {
