@@ -40,9 +40,9 @@ function tableRows(rows: readonly LogRow[], newestKey: number | undefined, {t, t
     const c = rowCells(row, t);
     const newest = row.key === newestKey;
     // Colour never alone: the newest row has ▶, an error ✗, a flood its "+N".
-    const mark = newest ? theme.symbols.newest : c.error ? theme.symbols.error : ' ';
+    const mark = newest ? theme.symbols.newest : ' ';
     return {
-      cells: [`${mark} ${c.time}`, c.socket, c.name, c.details],
+      cells: [`${mark} ${c.time}`, c.socket, c.name, c.error ? `${theme.symbols.error} ${c.details}` : c.details],
       role: newest ? ('newest' as const) : c.error ? ('error' as const) : row.kind === 'flood' ? ('datagram' as const) : undefined,
     };
   });
@@ -74,7 +74,7 @@ export function eventLogLines({log, width, height, scroll = 0, held = 0, present
   if (showCallout) footer.push(...callout(newest, width, ctx));
 
   const [header, ...body] = tableLines(columns(ctx), tableRows(log.rows, log.newestKey, ctx), width, ctx.text);
-  const room = height === undefined ? body.length : Math.max(0, height - 1 - footer.length);
+  const room = height === undefined ? Infinity : Math.max(0, height - 1 - footer.length);
 
   // Window over the body, counted back from the newest row; the "↑ more" and "↓ more"
   // notes take body lines too, so the oldest shown rows give way to them.

@@ -40,7 +40,7 @@ export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProp
   const shown = wanted ? view.sockets.filter((s) => wanted.has(endpointPort(s.local) ?? -1) || wanted.has(endpointPort(s.remote) ?? -1)) : view.sockets;
   if (shown.length === 0) return [noteLine(ctx, t('os.empty'), width)];
   const columns: TableColumn[] = [
-    {id: 'protocol', header: t('os.protocol'), min: 3, max: 5, priority: 6},
+    {id: 'protocol', header: t('os.protocol'), min: 3, max: 8, priority: 6},
     {id: 'local', header: t('os.local'), min: 7, max: 40, priority: 9, cut: 'start'},
     {id: 'remote', header: t('os.remote'), min: 7, max: 40, priority: 7, cut: 'start'},
     {id: 'state', header: t('os.state'), min: 5, max: 14, priority: 8},

@@ -24,7 +24,7 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
   if (sockets.length === 0) return [noteLine(ctx, t('table.empty'), width)];
   const columns: TableColumn[] = [
     {id: 'name', header: t('table.name'), min: 4, max: 18, priority: 9},
-    {id: 'protocol', header: t('table.protocol'), min: 3, max: 5, priority: 5},
+    {id: 'protocol', header: t('table.protocol'), min: 3, max: 8, priority: 5},
     // The symbol before the name says the role too: this column goes first when narrow.
     {id: 'role', header: t('table.role'), min: 4, max: 14, priority: 3, optional: true},
     {id: 'local', header: t('table.local'), min: 7, max: 40, priority: 8, cut: 'start'},
