@@ -28,7 +28,16 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
   const inputs: PackInput[] = [{name: 'builtin', lessons: content.lessons, locales: content.locales}];
   for (const dir of options.packs ?? []) inputs.push(readPackDir(dir));
   const {lessons, errors} = loadPacks(inputs);
-  return {lessons, errors, locales: inputs.slice(1).map((p) => p.locales)};
+  // A pack brings prose for its own lessons only: it cannot replace the app's words.
+  const locales = inputs.slice(1).map((pack) => {
+    const ids = new Set(lessons.filter((l) => l.pack === pack.name).map((l) => l.id));
+    const out: LocaleResources = {};
+    for (const [lng, namespaces] of Object.entries(pack.locales)) {
+      for (const [ns, keys] of Object.entries(namespaces)) if (ids.has(ns)) (out[lng] ??= {})[ns] = keys;
+    }
+    return out;
+  });
+  return {lessons, errors, locales};
 }
 
 /** One row of the lesson map; the UI translates `${id}:title`. */

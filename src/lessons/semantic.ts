@@ -42,6 +42,9 @@ interface RawLesson {id: string; concepts: string[]; requires?: Requirement[]; s
 
 const ACTIONS = ['say', 'run', 'ask', 'task'] as const;
 
+// A lesson's id is its locale namespace: it must not be one of the app's own namespaces.
+const RESERVED_IDS = new Set(['app', 'ui', 'commands', 'lessons', 'bidi', 'translation']);
+
 export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: Lesson; errors: LessonError[]} {
   const raw = source.data as RawLesson;
   const errors: LessonError[] = [];
@@ -49,6 +52,7 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
     errors.push({file: ctx.file, line: line ?? source.lineOf(path), field: formatField(path), code, params});
 
   if (ctx.name && raw.id !== ctx.name.id) err(['id'], 'id-mismatch', {id: raw.id, expected: ctx.name.id});
+  if (RESERVED_IDS.has(raw.id)) err(['id'], 'reserved-id', {id: raw.id});
 
   raw.concepts.forEach((c, i) => {
     if (!(CONCEPTS as readonly string[]).includes(c)) err(['concepts', i], 'unknown-concept', {concept: c});

@@ -80,6 +80,7 @@ export type LessonErrorCode =
   | 'step-action' // {found}: a step needs exactly one of say/run/ask/task
   | 'id-mismatch' // {id, expected}
   | 'duplicate-id' // {id, other}
+  | 'reserved-id' // {id}: the id is one of the app's own locale namespaces
   | 'unknown-concept' // {concept}
   | 'answer-range' // {answer, choices}
   | 'missing-locale' // no locale file for the lesson in any language

@@ -119,6 +119,11 @@ steps:
     expect(errors).toContainEqual(expect.objectContaining({file: 'lessons/01-x.yaml', ...expected}));
   });
 
+  it('an id that is one of the app namespaces is refused (it would replace the app words)', () => {
+    const {errors} = loadPack({name: 't', lessons: [{file: 'lessons/01-lessons.yaml', text: valid.replace('id: x', 'id: lessons')}], locales: {en: {lessons: locales.en.x}}});
+    expect(errors).toContainEqual(expect.objectContaining({line: 1, field: 'id', code: 'reserved-id'}));
+  });
+
   it('a badly named file is reported', () => {
     expect(load(valid, 'lessons/x.yaml').errors).toContainEqual(expect.objectContaining({code: 'file-name', params: {name: 'x.yaml'}}));
   });
