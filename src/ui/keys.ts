@@ -7,6 +7,8 @@ export type Action =
   | 'down'
   | 'enter'
   | 'back'
+  | 'previous'
+  | 'next'
   | 'nextPane'
   | 'prevPane'
   | 'pageUp'
@@ -26,7 +28,7 @@ export type Action =
   | 'type';
 
 /** Boolean flags of ink's Key that a binding may test. */
-type KeyFlag = 'upArrow' | 'downArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
+type KeyFlag = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
 
 interface Match {
   flag?: KeyFlag;
@@ -53,7 +55,9 @@ export const bindings: readonly Binding[] = [
   {action: 'up', keys: '↑ k', match: [{flag: 'upArrow'}, {chars: ['k', 'л', 'ن']}], mode: 'normal'},
   {action: 'down', keys: '↓ j', match: [{flag: 'downArrow'}, {chars: ['j', 'о', 'ت']}], mode: 'normal'},
   {action: 'enter', keys: 'Enter', match: [{flag: 'return'}], mode: 'normal'},
-  {action: 'back', keys: 'Esc ⌫', match: [{flag: 'escape'}, {flag: 'backspace'}], mode: 'normal'},
+  {action: 'back', keys: 'Esc', match: [{flag: 'escape'}], mode: 'normal'},
+  {action: 'previous', keys: '← ⌫', match: [{flag: 'leftArrow'}, {flag: 'backspace'}], mode: 'normal'},
+  {action: 'next', keys: '→', match: [{flag: 'rightArrow'}], mode: 'normal'},
   {action: 'prevPane', keys: 'Shift+Tab', match: [{flag: 'tab', shift: true}], mode: 'normal'},
   {action: 'nextPane', keys: 'Tab', match: [{flag: 'tab'}], mode: 'normal'},
   {action: 'pageUp', keys: 'PgUp', match: [{flag: 'pageUp'}], mode: 'normal'},

@@ -11,7 +11,10 @@ describe('actionFor', () => {
     expect(actionFor('j', {})).toBe('down');
     expect(actionFor('', {return: true})).toBe('enter');
     expect(actionFor('', {escape: true})).toBe('back');
-    expect(actionFor('', {backspace: true})).toBe('back');
+    // Backspace steps back through a lesson (the runner's 'previous'), Esc leaves the screen.
+    expect(actionFor('', {backspace: true})).toBe('previous');
+    expect(actionFor('', {leftArrow: true})).toBe('previous');
+    expect(actionFor('', {rightArrow: true})).toBe('next');
     expect(actionFor('', {tab: true})).toBe('nextPane');
     expect(actionFor('', {tab: true, shift: true})).toBe('prevPane');
     expect(actionFor('', {pageUp: true})).toBe('pageUp');
@@ -89,7 +92,7 @@ function KeyProbe({typing = false}: {typing?: boolean}) {
 describe('useKeys', () => {
   it('delivers actions from real key sequences', async () => {
     const r = renderIn('en', <KeyProbe />);
-    for (const seq of ['\u001b[A', 'j', '\r', '\t', '\u001b[5~', '?', 'й', '\u007f']) r.stdin.write(seq);
+    for (const seq of ['\u001b[A', 'j', '\r', '\t', '\u001b[5~', '?', 'й', '\u001b']) r.stdin.write(seq);
     await until(() => expect(r.lastFrame()).toBe('up,down,enter,nextPane,pageUp,help,quit,back'));
     r.unmount();
   });
