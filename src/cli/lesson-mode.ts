@@ -4,7 +4,7 @@
 // not, 2 when there is no such lesson.
 import type {Content} from '../content/types.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
-import type {Language} from '../i18n/languages.ts';
+import {isRtl, type Language} from '../i18n/languages.ts';
 import {createI18n} from '../i18n/setup.ts';
 import type {LabEvent, SocketLab} from '../lab/types.ts';
 import {runAuto} from '../lessons/autopilot.ts';
@@ -81,7 +81,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
   };
 
   const out = options.stdout;
-  const text = {lesson, prose, t, width: options.width, bidi: options.bidi ?? 'off'} as const;
+  const text = {lesson, prose, t, width: options.width, bidi: options.bidi ?? 'off', rtl: isRtl(options.lng)} as const;
   const json = {lesson, prose, t, lng: proseLng};
   const emit = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
   const record = (r: object) => out.write(`${JSON.stringify(r)}\n`);

@@ -6,7 +6,7 @@ import type {AutoResult} from '../../lessons/autopilot.ts';
 import {interpolate, type LiveValues} from '../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState} from '../../lessons/state.ts';
 import type {Lesson} from '../../lessons/types.ts';
-import {layoutParagraph, type BidiMode} from '../../i18n/bidi/index.ts';
+import {hasRtl, layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
 import {describeEvent, describeOutcome, type Translate} from '../format/index.ts';
 
 export interface PlainLessonContext {
@@ -18,6 +18,8 @@ export interface PlainLessonContext {
   /** Terminal cells; undefined means no wrapping. */
   width?: number;
   bidi: BidiMode;
+  /** The learner's language is right-to-left (Persian): the same decision the screen makes. */
+  rtl: boolean;
 }
 
 const INDENT = 2;
@@ -28,9 +30,12 @@ const INDENT = 2;
  */
 export function paragraph(ctx: PlainLessonContext, text: string, indent = 0, hang = 0): string[] {
   const width = ctx.width === undefined ? undefined : Math.max(10, ctx.width - indent - hang);
-  const first = ' '.repeat(indent);
-  const rest = ' '.repeat(indent + hang);
-  return layoutParagraph(text, {width, mode: ctx.bidi}).map((line, i) => ((i === 0 ? first : rest) + line).trimEnd());
+  // Right-aligned Persian lines are indented from the right: the block ends `indent`
+  // cells short of the edge, and continuation lines `hang` cells shorter still.
+  const mirrored = ctx.rtl && ctx.bidi === 'app' && width !== undefined && hasRtl(text);
+  const first = ' '.repeat(mirrored ? hang : indent);
+  const rest = ' '.repeat(mirrored ? 0 : indent + hang);
+  return layoutText(text, {rtl: ctx.rtl, mode: ctx.bidi, width}).map((line, i) => ((i === 0 ? first : rest) + line).trimEnd());
 }
 
 export function headerLines(ctx: PlainLessonContext, values: LiveValues = {}): string[] {
