@@ -1,0 +1,107 @@
+// The free REPL: type commands of the socket language, watch the socket table, diagram,
+// event log and OS view change (the same panes the lessons use). Input line with history
+// (kept across runs) and Tab completion of verbs and socket names.
+import {Box, Text} from 'ink';
+import {useMemo, useReducer, useState} from 'react';
+import {useTranslation} from 'react-i18next';
+import {commonPrefix, completions} from '../../commands/complete.ts';
+import type {SocketLab} from '../../lab/types.ts';
+import {LessonPanes} from '../app/lesson/LessonPanes.tsx';
+import {translatorOf} from '../format/translate.ts';
+import {useLabSnapshot} from '../hooks/useLabSnapshot.ts';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
+import {useKeys} from '../keys.ts';
+import {CommandInput} from '../input/CommandInput.tsx';
+import {initialEditor, lineEditorReducer} from '../input/lineEditor.ts';
+import {fileHistory, type HistoryStore} from './history.ts';
+import {transcriptLines} from './transcript.ts';
+import {TranscriptView} from './TranscriptView.tsx';
+import {useRepl} from './useRepl.ts';
+
+export interface ReplScreenProps {
+  /** The lab to drive; its owner disposes it (after onQuit, on Ctrl+C, on any exit). */
+  lab: SocketLab;
+  width: number;
+  height: number;
+  /** Where typed lines are kept; default: repl-history in the user's config dir. */
+  history?: HistoryStore;
+  /** `quit` was typed (code 0), or Ctrl+C (code 130). */
+  onQuit(code?: number): void;
+  /** Esc on an empty line: back to the menu. */
+  onBack?(): void;
+  /** Bound on each command's waits (ms). */
+  timeoutMs?: number;
+}
+
+/** Rows under the panes: the input line and the hint line. */
+const RESERVED = 2;
+
+export function ReplScreen({lab, width, height, history, onQuit, onBack, timeoutMs}: ReplScreenProps) {
+  const {i18n} = useTranslation();
+  const {text} = usePaneContext();
+  const t = translatorOf(i18n);
+  const store = useMemo(() => history ?? fileHistory(), [history]);
+  const [editor, dispatch] = useReducer(lineEditorReducer, undefined, () => initialEditor(store.load()));
+  const repl = useRepl(lab, timeoutMs === undefined ? {} : {timeoutMs});
+  const sockets = useLabSnapshot(lab);
+  const [choices, setChoices] = useState<readonly string[]>([]);
+  const [logScroll, setLogScroll] = useState(0);
+  // Keys other than the input's: Ctrl+C leaves, PgUp/PgDn scroll the event log.
+  useKeys((action) => {
+    if (action === 'interrupt') onQuit(130);
+    else if (action === 'pageUp') setLogScroll((s) => s + 5);
+    else if (action === 'pageDown') setLogScroll((s) => Math.max(0, s - 5));
+  });
+  const ports = useMemo(() => [...new Set(sockets.flatMap((s) => (s.local?.kind === 'inet' && s.local.port > 0 ? [s.local.port] : [])))], [sockets]);
+
+  const submit = (line: string) => {
+    setChoices([]);
+    if (line === '') return;
+    store.add(line);
+    void repl.run(line).then(async (outcome) => {
+      if (!outcome.ok) return;
+      const r = outcome.result;
+      if (r.verb === 'lang') await i18n.changeLanguage(r.lng);
+      else if (r.verb === 'clear') repl.clear();
+      else if (r.verb === 'quit') onQuit(0);
+    });
+  };
+
+  const complete = () => {
+    const before = editor.text.slice(0, editor.cursor);
+    const {from, candidates} = completions(before, sockets.map((s) => s.name));
+    const typed = before.slice(from);
+    if (candidates.length === 0) return setChoices([]);
+    // One candidate: finish the word and add a space. Several: add what they share, list them.
+    const insert = candidates.length === 1 ? `${candidates[0]!} ` : commonPrefix(candidates);
+    if (insert.length > typed.length && insert.toLowerCase().startsWith(typed.toLowerCase())) {
+      dispatch({type: 'insert', text: insert.slice(typed.length)});
+    }
+    setChoices(candidates.length === 1 ? [] : candidates);
+  };
+
+  const cancel = () => {
+    if (editor.text === '') onBack?.();
+    else dispatch({type: 'clear'});
+  };
+
+  const hint = choices.length > 0 ? t('commands:repl.choices', {candidates: choices.join('  ')}) : repl.running > 0 ? t('commands:repl.running') : t('commands:repl.intro');
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <LessonPanes
+        lab={lab}
+        focused="prose"
+        reserveRows={RESERVED}
+        ports={ports}
+        presenter={false}
+        logScroll={logScroll}
+        proseTitle={t('ui:pane.repl')}
+        renderProse={(size) => <TranscriptView lines={transcriptLines(repl.entries, t)} width={size.width} height={size.height} empty={t('commands:repl.intro')} />}
+      />
+      <CommandInput editor={editor} dispatch={dispatch} onSubmit={submit} onCancel={cancel} onComplete={complete} active width={width} prompt={t('commands:repl.prompt')} />
+      <Text dimColor wrap="truncate-end">
+        {text.cell(hint, width)}
+      </Text>
+    </Box>
+  );
+}
