@@ -4,6 +4,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {runLessonAuto} from '../../src/cli/lesson-mode.ts';
 import {LANGUAGES} from '../../src/i18n/languages.ts';
 import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {textWidth} from '../../src/ui/layout/text.ts';
 import {ownSockets} from './helpers.ts';
 
 const catalog = loadCatalog();
@@ -39,6 +40,9 @@ describe('every builtin lesson with --auto', () => {
     expect(out, out).toMatch(/\S/);
     expect(code, out).toBe(0);
     if (lng !== 'fa') expect(out).not.toMatch(UNFILLED); // app-mode Persian lines are reordered
+    // --width 72 holds for every line, Persian (shaped, reordered, right-aligned) included.
+    const wide = out.split('\n').filter((line) => textWidth(line) > 72);
+    expect(wide).toEqual([]);
   });
 
   it('--json prints one JSON record per line, prose in logical order with every value filled in', async () => {
