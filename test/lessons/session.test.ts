@@ -216,4 +216,15 @@ describe('lesson session (real sockets)', () => {
     expect(result.state.notice).toEqual({kind: 'lesson-unavailable', missing: ['unix']});
     expect(result.state.steps.every((s) => s.status === 'skipped')).toBe(true);
   });
+
+  it('resume: fast-forward to a saved step rebuilds the sockets the earlier steps made', async () => {
+    const session = open();
+    const result = await runAuto(session, {until: TASK});
+    expect(result.ok).toBe(true);
+    const s = session.getState();
+    expect(s.index).toBe(TASK);
+    expect(s.steps[TASK]!.status).toBe('active'); // the learner's turn, not solved for them
+    expect(session.getLab()!.get('srv')?.state).toBe('listening');
+    expect(s.steps.slice(0, TASK).every((x) => x.status === 'complete')).toBe(true);
+  });
 });
