@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {arrange, splitSizes, type PaneBox} from '../../src/ui/layout/arrange.ts';
 import {chooseLayout} from '../../src/ui/layout/chooseLayout.ts';
-import {PaneLayout, type PaneSpec} from '../../src/ui/layout/PaneLayout.tsx';
+import {PaneLayout, useVisiblePanes, type PaneSpec} from '../../src/ui/layout/PaneLayout.tsx';
 import {expectFits} from './helpers/expect.ts';
 import {frameLines, renderSized, until} from './helpers/render.tsx';
 
@@ -135,6 +135,20 @@ describe('PaneLayout', () => {
     expect(lines[0]).toMatch(/Lesson.*▸ Diagram.*OS/);
     expect(lines[1]).toMatch(/^┏━ ▸ Diagram ━+┓$/);
     expect(lines.length).toBeLessThanOrEqual(19);
+    r.unmount();
+  });
+});
+
+describe('useVisiblePanes', () => {
+  function Probe({focused}: {focused: string}) {
+    const visible = useVisiblePanes(specs(), focused);
+    return <Text>{[...visible].sort().join(',')}</Text>;
+  }
+  it('names only the panes on screen, and follows resizes', async () => {
+    const r = renderSized('en', <Probe focused="log" />, 130, 50);
+    expect(r.lastFrame()).toBe('diagram,log,os,prose,sockets');
+    r.stdout.resize(60, 30);
+    await until(() => expect(r.lastFrame()).toBe('log'));
     r.unmount();
   });
 });

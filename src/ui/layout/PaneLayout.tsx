@@ -5,6 +5,7 @@ import type {ReactNode} from 'react';
 import {Pane, paneInner} from '../components/Pane.tsx';
 import {TabBar} from '../components/TabBar.tsx';
 import {arrange, type PaneBox} from './arrange.ts';
+import {chooseLayout} from './chooseLayout.ts';
 
 export interface PaneSpec extends PaneBox {
   title: string;
@@ -24,11 +25,25 @@ export interface PaneLayoutProps {
   height?: number;
 }
 
+/**
+ * Which panes are drawn right now (placed and not collapsed), for the same inputs as
+ * PaneLayout: lets a screen poll the OS view only while its pane is on screen.
+ */
+export function useVisiblePanes(panes: readonly PaneBox[], focused: string, options: Omit<PaneLayoutProps, 'panes' | 'focused'> = {}): ReadonlySet<string> {
+  const size = useWindowSize();
+  const w = options.width ?? size.columns;
+  const h = Math.max(0, (options.height ?? size.rows) - (options.reserveRows ?? 0));
+  const layout = arrange(panes, w, h, focused, {presenter: options.presenter ?? false});
+  return new Set(layout.columns.flatMap((c) => c.panes.filter((p) => !p.collapsed && p.height > 0).map((p) => p.id)));
+}
+
 export function PaneLayout({panes, focused, presenter = false, reserveRows = 0, width, height}: PaneLayoutProps) {
   const size = useWindowSize();
   const w = width ?? size.columns;
   const h = Math.max(0, (height ?? size.rows) - reserveRows);
-  const layout = arrange(panes, w, h, focused, {presenter});
+  // The layout follows the terminal's size; the reserved rows only shrink the panes.
+  const kind = chooseLayout(w, height ?? size.rows, {presenter});
+  const layout = arrange(panes, w, h, focused, {presenter, kind});
   const byId = new Map(panes.map((p) => [p.id, p]));
   return (
     <Box flexDirection="column" width={w} height={h} overflow="hidden">
