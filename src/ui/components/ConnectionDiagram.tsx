@@ -7,7 +7,7 @@ import {usePaneContext} from '../hooks/usePaneContext.ts';
 import {clipLines} from '../layout/clip.ts';
 import {noteLine, type PaneContext} from '../layout/paneContext.ts';
 import type {StyledLine} from '../layout/styledLine.ts';
-import {drawDiagram} from './diagram/draw.ts';
+import {diagramHeight, drawDiagram} from './diagram/draw.ts';
 import {buildDiagram, type DatagramArrow} from './diagram/model.ts';
 import {Lines} from './Line.tsx';
 
@@ -24,10 +24,12 @@ export interface ConnectionDiagramProps {
 export function diagramLines({sockets, datagrams, newestSeq, width, height}: ConnectionDiagramProps, ctx: PaneContext): StyledLine[] {
   const groups = buildDiagram({sockets, ...(datagrams ? {datagrams} : {}), ...(newestSeq !== undefined ? {newestSeq} : {})});
   if (groups.length === 0) return [noteLine(ctx, ctx.t('diagram.empty'), width)];
-  // Boxes when they fit the width and the height; otherwise one line per link.
-  const boxes = drawDiagram(groups, width, 'boxes', ctx);
-  const lines = height === undefined || boxes.length <= height ? boxes : drawDiagram(groups, width, 'compact', ctx);
-  const clipped = clipLines(lines, height, 'head');
+  // Boxes when they fit the width and the height; otherwise one line per link. Only
+  // what can be shown is drawn.
+  const density = height === undefined || diagramHeight(groups, width, 'boxes') <= height ? 'boxes' : 'compact';
+  const total = diagramHeight(groups, width, density);
+  const clipped = clipLines(drawDiagram(groups, width, density, ctx, (height ?? Infinity) + 1), height, 'head');
+  clipped.hidden = Math.max(clipped.hidden, total - clipped.lines.length);
   if (clipped.hidden > 0) clipped.lines.push(noteLine(ctx, ctx.t('pane.more', {count: clipped.hidden}), width));
   return clipped.lines;
 }

@@ -73,24 +73,25 @@ export function eventLogLines({log, width, height, scroll = 0, held = 0, present
   const showCallout = presenter && scroll === 0 && newest !== undefined && width >= 12 && (height === undefined || height >= CALLOUT_HEIGHT + 3);
   if (showCallout) footer.push(...callout(newest, width, ctx));
 
-  const [header, ...body] = tableLines(columns(ctx), tableRows(log.rows, log.newestKey, ctx), width, ctx.text);
+  // Window over the rows, counted back from the newest; the "↑ more" and "↓ more"
+  // notes take lines too, so the oldest shown rows give way to them. Only the rows in
+  // the window are laid out: a 500-row log costs a pane's worth of cells per frame.
+  const total = log.rows.length;
   const room = height === undefined ? Infinity : Math.max(0, height - 1 - footer.length);
-
-  // Window over the body, counted back from the newest row; the "↑ more" and "↓ more"
-  // notes take body lines too, so the oldest shown rows give way to them.
-  const back = Math.min(Math.max(0, scroll), Math.max(0, body.length - room));
-  const end = body.length - back;
+  const back = Math.min(Math.max(0, scroll), Math.max(0, total - room));
+  const end = total - back;
   let start = Math.max(0, end - room);
   const below = back > 0;
   const above = () => start > 0 || log.dropped > 0;
   while (start < end && end - start + (above() ? 1 : 0) + (below ? 1 : 0) > room) start += 1;
+  const [header, ...body] = tableLines(columns(ctx), tableRows(log.rows.slice(start, end), log.newestKey, ctx), width, ctx.text);
 
   const out: StyledLine[] = [];
   if (header) out.push(header);
   if (start > 0) out.push(noteLine(ctx, `↑ ${t('pane.more', {count: start})}`, width));
   else if (log.dropped > 0) out.push(noteLine(ctx, `↑ ${t('log.dropped', {count: log.dropped})}`, width));
-  out.push(...body.slice(start, end));
-  if (below) out.push(noteLine(ctx, `↓ ${t('pane.more', {count: body.length - end})}`, width));
+  out.push(...body);
+  if (below) out.push(noteLine(ctx, `↓ ${t('pane.more', {count: total - end})}`, width));
   out.push(...footer);
   return height === undefined ? out : out.slice(0, height);
 }

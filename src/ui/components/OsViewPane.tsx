@@ -3,7 +3,7 @@
 import {Box} from 'ink';
 import type {OsSocket, OsView} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
-import {clipLines} from '../layout/clip.ts';
+import {rowsThatFit} from '../layout/clip.ts';
 import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
 import type {StyledLine} from '../layout/styledLine.ts';
 import {tableLines, type TableColumn, type TableRow} from '../layout/table.ts';
@@ -63,9 +63,10 @@ export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProp
       role: k.role,
     };
   });
-  const {lines, hidden} = clipLines(tableLines(columns, rows, width, ctx.text), height, 'head', 1);
-  if (hidden > 0) lines.push(noteLine(ctx, t('pane.more', {count: hidden}), width));
-  return lines;
+  const fitting = rowsThatFit(rows, height);
+  const lines = tableLines(columns, fitting.rows, width, ctx.text);
+  if (fitting.hidden > 0) lines.push(noteLine(ctx, t('pane.more', {count: fitting.hidden}), width));
+  return height === undefined ? lines : lines.slice(0, height);
 }
 
 export function OsViewPane(props: OsViewPaneProps) {

@@ -2,7 +2,7 @@
 import {Box} from 'ink';
 import type {SocketInfo} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
-import {clipLines} from '../layout/clip.ts';
+import {rowsThatFit} from '../layout/clip.ts';
 import {noteLine, type PaneContext} from '../layout/paneContext.ts';
 import type {StyledLine} from '../layout/styledLine.ts';
 import {tableLines, type TableColumn} from '../layout/table.ts';
@@ -39,9 +39,10 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
       role: s.name === newest ? ('newest' as const) : s.state === 'closed' ? ('muted' as const) : s.role,
     };
   });
-  const {lines, hidden} = clipLines(tableLines(columns, rows, width, ctx.text), height, 'head', 1);
-  if (hidden > 0) lines.push(noteLine(ctx, t('pane.more', {count: hidden}), width));
-  return lines;
+  const fitting = rowsThatFit(rows, height);
+  const lines = tableLines(columns, fitting.rows, width, ctx.text);
+  if (fitting.hidden > 0) lines.push(noteLine(ctx, t('pane.more', {count: fitting.hidden}), width));
+  return height === undefined ? lines : lines.slice(0, height);
 }
 
 export function SocketTable(props: SocketTableProps) {

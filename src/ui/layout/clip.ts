@@ -22,3 +22,13 @@ export function clipLines(lines: readonly StyledLine[], height: number | undefin
   const kept = keep === 'head' ? body.slice(0, room) : body.slice(body.length - room);
   return {lines: [...head, ...kept], hidden: body.length - kept.length};
 }
+
+/**
+ * Rows of a table that fit `height` lines with its header, leaving a line for the
+ * "+N more" note when some do not fit. Cut before laying out: cheaper than clipping lines.
+ */
+export function rowsThatFit<T>(rows: readonly T[], height: number | undefined): {rows: readonly T[]; hidden: number} {
+  if (height === undefined || rows.length + 1 <= height) return {rows, hidden: 0};
+  const kept = rows.slice(0, Math.max(0, height - 2));
+  return {rows: kept, hidden: rows.length - kept.length};
+}

@@ -7,8 +7,29 @@ export const ELLIPSIS = '…';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+// Panes redraw the same cells up to 30 times a second: measuring is the hot path, so
+// widths (and fitted cells, below) are memoised in small caches that are simply
+// emptied when full.
+const CACHE_LIMIT = 4096;
+
+export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const measure = memo((text: string) => stringWidth(text));
+
 export function textWidth(text: string): number {
-  return stringWidth(text);
+  // Plain ASCII is one cell per character: no need to ask string-width.
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : measure(text);
 }
 
 function graphemes(text: string): string[] {
@@ -18,14 +39,14 @@ function graphemes(text: string): string[] {
 /** Cut to at most `width` cells, ending (or, with from: 'start', beginning) with … when cut. */
 export function truncate(text: string, width: number, from: 'end' | 'start' = 'end'): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   if (width === 1) return ELLIPSIS;
   const parts = graphemes(text);
   if (from === 'start') parts.reverse();
   let kept = '';
   let used = 0;
   for (const part of parts) {
-    const w = stringWidth(part);
+    const w = textWidth(part);
     if (used + w > width - 1) break;
     kept = from === 'start' ? part + kept : kept + part;
     used += w;
@@ -40,11 +61,20 @@ export interface FitOptions {
   fill?: string;
 }
 
+const fitCached = memo((key: string) => {
+  const [text, width, align, cut, fill] = JSON.parse(key) as [string, number, FitOptions['align'], FitOptions['cut'], string];
+  return fitNow(text, width, {align, cut, fill});
+});
+
 /** Exactly `width` cells: truncated with … and padded. */
 export function fit(text: string, width: number, options: FitOptions = {}): string {
   if (width <= 0) return '';
+  return fitCached(JSON.stringify([text, width, options.align ?? 'start', options.cut ?? 'end', options.fill ?? ' ']));
+}
+
+function fitNow(text: string, width: number, options: FitOptions): string {
   const cut = truncate(text, width, options.cut ?? 'end');
-  const gap = width - stringWidth(cut);
+  const gap = width - textWidth(cut);
   if (gap <= 0) return cut;
   const fill = options.fill ?? ' ';
   switch (options.align ?? 'start') {

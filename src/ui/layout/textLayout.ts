@@ -4,7 +4,7 @@
 // terminal/off modes) keep plain left-to-right cells.
 import {fitCell, hasRtl, layoutParagraph, type BidiMode} from '../../i18n/bidi/index.ts';
 import {isRtl} from '../../i18n/languages.ts';
-import {ELLIPSIS, fit, textWidth, wrapText, type FitOptions} from './text.ts';
+import {ELLIPSIS, fit, memo, textWidth, wrapText, type FitOptions} from './text.ts';
 
 export interface TextLayout {
   /** Right-to-left screen laid out by us: columns and bar items run right to left, lines are right-aligned. */
@@ -44,6 +44,12 @@ function firstStrongIsRtl(text: string): boolean {
   return m !== null && hasRtl(m[0]);
 }
 
+// Shaping and reordering are the expensive part of a frame: memoise per cell.
+const bidiCellCached = memo((key: string) => {
+  const [text, width, mode, rtl] = JSON.parse(key) as [string, number, BidiMode, boolean];
+  return bidiCell(text, width, mode, rtl);
+});
+
 export function textLayout(settings: {mode: BidiMode; language: string}): TextLayout {
   const app = settings.mode === 'app';
   const rtlScreen = app && isRtl(settings.language.split('-')[0] ?? '');
@@ -52,7 +58,7 @@ export function textLayout(settings: {mode: BidiMode; language: string}): TextLa
     mirror: rtlScreen,
     cell(text, width, options = {}) {
       if (!hasRtl(text)) return fit(text, width, rtlScreen ? {...options, align: 'end'} : options);
-      return bidiCell(text, width, settings.mode, rtlScreen);
+      return bidiCellCached(JSON.stringify([text, width, settings.mode, rtlScreen]));
     },
     wrap(text, width) {
       if (!rtlScreen && !hasRtl(text)) return wrapText(text, width);

@@ -119,6 +119,7 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
   const leftRole = nodeRole(block.left);
   const left = box(block.left, boxWidth, ctx, {joint: n > 0});
   const rows = Math.max(3, 3 * n);
+  const rights = block.links.map((link) => box(link.to, boxWidth, ctx, {reference: link.reference === true}));
   const lines: StyledLine[] = [];
   for (let row = 0; row < rows; row++) {
     const segs: Seg[] = [{text: left[row] ?? ' '.repeat(boxWidth), role: leftRole}];
@@ -138,10 +139,7 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
     } else {
       segs.push({text: row > 1 && row < lastConnector ? ' │ ' + ' '.repeat(linkWidth - 3) : ' '.repeat(linkWidth), role: 'muted'});
     }
-    if (link) {
-      const right = box(link.to, boxWidth, ctx, {reference: link.reference === true});
-      segs.push({text: right[row % 3] ?? '', role: nodeRole(link.to)});
-    }
+    if (link) segs.push({text: rights[i]?.[row % 3] ?? '', role: nodeRole(link.to)});
     lines.push(fitLine(segs, width));
   }
   return lines;
@@ -196,10 +194,24 @@ export function boxGeometry(width: number): {box: number; link: number} | undefi
   return {box, link: Math.min(MAX_LINK, width - 2 * box)};
 }
 
-export function drawDiagram(groups: readonly Group[], width: number, density: Density, ctx: DrawContext): StyledLine[] {
+/** Lines the diagram takes in a density, without drawing it. */
+export function diagramHeight(groups: readonly Group[], width: number, density: Density): number {
+  const boxes = density === 'boxes' && boxGeometry(width) !== undefined;
+  let rows = 0;
+  for (const g of groups) {
+    rows += 1;
+    for (const b of [...g.passive, ...g.blocks]) rows += boxes ? Math.max(3, 3 * b.links.length) : Math.max(1, b.links.length);
+    if (boxes && g.passive.length > 0 && g.blocks.length > 0) rows += 1;
+  }
+  return rows;
+}
+
+/** The diagram's lines; with `limit`, drawing stops once that many lines exist. */
+export function drawDiagram(groups: readonly Group[], width: number, density: Density, ctx: DrawContext, limit = Infinity): StyledLine[] {
   const geometry = density === 'boxes' ? boxGeometry(width) : undefined;
   const lines: StyledLine[] = [];
   for (const group of groups) {
+    if (lines.length >= limit) break;
     lines.push(header(group.key, width, ctx));
     const draw = (b: Block) => (geometry ? boxBlock(b, geometry.box, geometry.link, width, ctx) : compactBlock(b, width, ctx));
     for (const b of group.passive) lines.push(...draw(b));
