@@ -18,6 +18,8 @@ export interface Entry {
   acceptCount: number;
   /** A Unix socket file this lab created (removed on close). */
   unixFile?: string;
+  /** While a connect, listen or bind is pending: abandon it (the socket is being closed). */
+  abortPending?: () => void;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
 }

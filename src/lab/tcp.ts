@@ -4,7 +4,7 @@ import net from 'node:net';
 import {inet, unixEndpoint} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
 import {labError} from './errors.ts';
-import type {Endpoint, Operation, SocketInfo} from './types.ts';
+import {LabError, type Endpoint, type Operation, type SocketInfo} from './types.ts';
 
 function streamLocal(s: net.Socket, unixPath?: string): Endpoint | undefined {
   if (unixPath !== undefined) return unixEndpoint(unixPath);
@@ -93,6 +93,7 @@ export function listenOn(
     server.on('error', (err: Error) => {
       if (entry.server !== server) return;
       if (!listening) {
+        entry.abortPending = undefined;
         entry.server = undefined;
         server.close();
         void core.failBind(entry, err, 'listen', requested).then(reject);
@@ -109,7 +110,16 @@ export function listenOn(
         core.fail(entry, err, 'accept', i.local);
       }
     });
+    entry.abortPending = () => {
+      entry.abortPending = undefined;
+      entry.server = undefined;
+      server.close();
+      reject(new LabError({code: 'ESTATE', operation: 'listen', socket: i.name, address: requested, sysCode: 'ECONNABORTED'}));
+      core.closed(entry, false);
+    };
     server.once('listening', () => {
+      if (entry.server !== server) return;
+      entry.abortPending = undefined;
       listening = true;
       if (unixPath !== undefined) {
         i.local = unixEndpoint(unixPath);
@@ -150,6 +160,7 @@ export function connectTo(
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => {
       s.off('connect', onConnect);
+      entry.abortPending = undefined;
       const chosenLocal = 'path' in to ? undefined : to.localHost !== undefined || to.localPort !== undefined;
       const e = core.fail(entry, err, 'connect', chosenLocal && (err as {code?: string}).code === 'EADDRINUSE' && !('path' in to)
         ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
@@ -162,6 +173,7 @@ export function connectTo(
     };
     const onConnect = () => {
       s.off('error', onError);
+      entry.abortPending = undefined;
       i.local = streamLocal(s, undefined);
       i.remote = streamRemote(s, unixPath);
       i.state = 'connected';
@@ -178,6 +190,17 @@ export function connectTo(
     };
     s.once('error', onError);
     s.once('connect', onConnect);
+    // close()/reset()/dispose() while connecting: the connect fails (ESTATE, sysCode ECONNABORTED)
+    // and the socket is gone, whoever made it.
+    entry.abortPending = () => {
+      entry.abortPending = undefined;
+      s.off('error', onError);
+      s.off('connect', onConnect);
+      entry.stream = undefined;
+      s.destroy();
+      reject(new LabError({code: 'ESTATE', operation: 'connect', socket: i.name, address: requested, sysCode: 'ECONNABORTED'}));
+      core.closed(entry, false);
+    };
     if ('path' in to) s.connect({path: to.path});
     else {
       const opts: net.TcpNetConnectOpts = {host: to.host, port: to.port};
@@ -232,6 +255,10 @@ export function streamEnd(core: LabCore, entry: Entry): Promise<void> {
 /** Graceful close: queued data is still sent, then FIN. Resolves when the socket is gone. */
 export function streamClose(core: LabCore, entry: Entry): Promise<void> {
   const done = core.whenClosed(entry);
+  if (entry.abortPending) {
+    entry.abortPending();
+    return done;
+  }
   const s = entry.stream;
   if (entry.server) {
     const server = entry.server;
@@ -252,6 +279,10 @@ export function streamReset(core: LabCore, entry: Entry): Promise<void> {
   const s = entry.stream;
   if (!s || entry.info.protocol !== 'tcp') throw labError('ESTATE', 'reset', entry.info.name);
   const done = core.whenClosed(entry);
+  if (entry.abortPending) {
+    entry.abortPending();
+    return done;
+  }
   if (!s.destroyed) {
     if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy();
     else s.destroy();

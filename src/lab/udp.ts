@@ -4,7 +4,7 @@ import dgram from 'node:dgram';
 import {inet, ipFamily, literal} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
 import {labError} from './errors.ts';
-import type {Endpoint, Operation, SocketInfo} from './types.ts';
+import {LabError, type Endpoint, type Operation, type SocketInfo} from './types.ts';
 
 function familyFor(core: LabCore, entry: Entry, host: string, operation: Operation): 4 | 6 {
   const f = ipFamily(host);
@@ -61,6 +61,7 @@ export function udpBind(core: LabCore, entry: Entry, host: string, port: number)
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => {
       u.off('listening', onListening);
+      entry.abortPending = undefined;
       entry.binding = false;
       // A failed bind leaves the socket unbound, as in C; drop the node socket and keep the name.
       entry.udp = undefined;
@@ -69,6 +70,7 @@ export function udpBind(core: LabCore, entry: Entry, host: string, port: number)
     };
     const onListening = () => {
       u.off('error', onError);
+      entry.abortPending = undefined;
       entry.binding = false;
       const a = u.address();
       i.local = inet(a.address, a.port, a.family);
@@ -79,6 +81,13 @@ export function udpBind(core: LabCore, entry: Entry, host: string, port: number)
     };
     u.prependOnceListener('error', onError);
     u.once('listening', onListening);
+    entry.abortPending = () => {
+      entry.abortPending = undefined;
+      u.off('error', onError);
+      u.off('listening', onListening);
+      entry.binding = false;
+      reject(new LabError({code: 'ESTATE', operation: 'bind', socket: i.name, address: requested, sysCode: 'ECONNABORTED'}));
+    };
     u.bind({address: literal(host), port, exclusive: true});
   });
 }
@@ -161,6 +170,7 @@ export function udpDisconnect(core: LabCore, entry: Entry): SocketInfo {
 
 export function udpClose(core: LabCore, entry: Entry): Promise<void> {
   const done = core.whenClosed(entry);
+  entry.abortPending?.(); // a pending bind fails; the close below ends the socket
   const u = entry.udp;
   if (!u) core.closed(entry, false);
   else {

@@ -24,9 +24,9 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
     const listen = view.find((r) => r.state === 'LISTEN' && r.local.kind === 'inet' && r.local.port === port(srv));
     expect(listen).toMatchObject({protocol: 'tcp', local: srv.local, pid: process.pid});
     expect(listen!.program).toBeTruthy();
-    const client = view.find((r) => r.local.kind === 'inet' && r.local.port === port(c) && r.state === 'ESTABLISHED');
+    const client = view.find((r) => r.local.kind === 'inet' && r.local.port === port(c) && r.remote?.kind === 'inet' && r.remote.port === port(srv));
     expect(client).toMatchObject({remote: c.remote, pid: process.pid});
-    const server = view.find((r) => r.remote?.kind === 'inet' && r.remote.port === port(c));
+    const server = view.find((r) => r.remote?.kind === 'inet' && r.remote.port === port(c) && r.local.kind === 'inet' && r.local.port === port(srv));
     expect(server).toMatchObject({state: 'ESTABLISHED', local: {port: port(srv)}, pid: process.pid});
     // The full table is bigger than ours, and contains ours.
     const all = rows(await lab.osView({all: true}));
@@ -42,7 +42,8 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
     const acc = await lab.waitFor(is('accept', 'srv'), {since});
     expect(acc.remote).toMatchObject({port: hello.localPort});
     const view = rows(await lab.osView());
-    const theirs = view.find((r) => r.local.kind === 'inet' && r.local.port === hello.localPort);
+    // (match the whole 4-tuple: an old TIME_WAIT row may share the ephemeral port)
+    const theirs = view.find((r) => r.local.kind === 'inet' && r.local.port === hello.localPort && r.remote?.kind === 'inet' && r.remote.port === port(srv));
     expect(theirs).toMatchObject({state: 'ESTABLISHED', pid: hello.pid, program: path.basename(process.execPath)});
     expect(theirs!.pid).not.toBe(process.pid);
   });
@@ -57,11 +58,11 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
       expect(added).toMatchObject({socket: 'srv', protocol: 'tcp', local: srv.local});
       const c = await lab.connect({name: 'c', host: '127.0.0.1', port: port(srv)});
       await lab.waitFor(is('accept'), {since});
-      await lab.waitFor((e) => e.type === 'os' && e.entry.local.kind === 'inet' && e.entry.local.port === port(c) && e.entry.state === 'ESTABLISHED', {since, timeoutMs: 5000});
+      await lab.waitFor((e) => e.type === 'os' && e.entry.local.kind === 'inet' && e.entry.local.port === port(c) && e.entry.remote?.kind === 'inet' && e.entry.remote.port === port(srv) && e.entry.state === 'ESTABLISHED', {since, timeoutMs: 5000});
       const s2 = lab.lastSeq;
       await lab.close('c'); // the side that closes first keeps TIME_WAIT
       const tw = await lab.waitFor(
-        (e) => e.type === 'os' && e.entry.local.kind === 'inet' && e.entry.local.port === port(c) && e.entry.state === 'TIME_WAIT',
+        (e) => e.type === 'os' && e.entry.local.kind === 'inet' && e.entry.local.port === port(c) && e.entry.remote?.kind === 'inet' && e.entry.remote.port === port(srv) && e.entry.state === 'TIME_WAIT',
         {since: s2, timeoutMs: 5000},
       );
       expect(tw).toMatchObject({change: 'state'});

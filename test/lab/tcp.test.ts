@@ -190,3 +190,45 @@ describe('TCP', () => {
     await expect(lab.connect({host: '127.0.0.1', port: port(srv)})).rejects.toMatchObject({code: 'ESTATE'});
   });
 });
+
+describe('TCP close while connecting', () => {
+  it('close() during a pending connect: the connect rejects typed, the socket is gone, nothing hangs', async () => {
+    const lab = newLab();
+    const srv = await lab.listen({name: 'srv', host: '127.0.0.1', port: 0});
+    const pending = lab.connect({name: 'c', host: '127.0.0.1', port: port(srv)}).catch((e: unknown) => e);
+    expect(lab.get('c')?.state).toBe('connecting');
+    await lab.close('c');
+    expect(await pending).toMatchObject({code: 'ESTATE', operation: 'connect', sysCode: 'ECONNABORTED'});
+    expect(lab.get('c')).toBeUndefined();
+    expect(typesOf(lab, 'c')).toEqual(['socket', 'close']);
+  });
+
+  it('dispose() during pending connects', async () => {
+    const lab = newLab();
+    const srv = await lab.listen({name: 'srv', host: '127.0.0.1', port: 0});
+    const pending = Array.from({length: 5}, () => lab.connect({host: '127.0.0.1', port: port(srv)}).catch((e: {code: string}) => e.code));
+    await lab.dispose();
+    expect(await Promise.all(pending)).toEqual(Array(5).fill('ESTATE'));
+    expect(lab.snapshot()).toEqual([]);
+  });
+});
+
+describe('close while listen/bind is pending', () => {
+  it('listen', async () => {
+    const lab = newLab();
+    const pending = lab.listen({name: 'srv', host: '127.0.0.1', port: 0}).catch((e: unknown) => e);
+    await lab.close('srv');
+    expect(await pending).toMatchObject({code: 'ESTATE', operation: 'listen', sysCode: 'ECONNABORTED'});
+    expect(lab.snapshot()).toEqual([]);
+    expect(typesOf(lab, 'srv')).toEqual(['socket', 'close']);
+  });
+
+  it('UDP bind', async () => {
+    const lab = newLab();
+    lab.socket('udp', 'u');
+    const pending = lab.bind('u', {host: '127.0.0.1', port: 0}).catch((e: unknown) => e);
+    await lab.close('u');
+    expect(await pending).toMatchObject({code: 'ESTATE', operation: 'bind'});
+    expect(lab.snapshot()).toEqual([]);
+  });
+});
