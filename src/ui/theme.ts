@@ -2,7 +2,6 @@
 // carries the meaning, so the monochrome theme (NO_COLOR, --no-color, a projector with
 // poor contrast) loses nothing but the tint.
 import {createContext, useContext} from 'react';
-import type {Role} from '../lab/types.ts';
 
 export type ColourRole =
   | 'passive' // a listening socket: waits, takes part in no conversation
@@ -106,12 +105,4 @@ export const ThemeContext = createContext<Theme>(colourTheme);
 
 export function useTheme(): Theme {
   return useContext(ThemeContext);
-}
-
-export function roleColour(role: Role): ColourRole {
-  return role;
-}
-
-export function roleSymbol(theme: Theme, role: Role): string {
-  return theme.symbols[role];
 }

@@ -6,6 +6,7 @@ import {createFrameBatcher} from '../../src/ui/hooks/frameBatcher.ts';
 import {useLabEvents, type LabEventsView, type UseLabEventsOptions} from '../../src/ui/hooks/useLabEvents.ts';
 import {useLabSnapshot} from '../../src/ui/hooks/useLabSnapshot.ts';
 import {useOsView} from '../../src/ui/hooks/useOsView.ts';
+import {useScroll, type Scroll} from '../../src/ui/hooks/useScroll.ts';
 import {FakeSource} from './helpers/fakeSource.ts';
 import {ev, sock, v4} from './helpers/fixtures.ts';
 import {renderIn, until} from './helpers/render.tsx';
@@ -232,6 +233,32 @@ describe('useOsView', () => {
     show(true);
     await until(() => expect(r.lastFrame()).toBe('off'));
     expect(views.at(-1)).toEqual({available: false, reason: 'no /proc'});
+    r.unmount();
+  });
+});
+
+describe('useScroll', () => {
+  it('pages back and forth within 0…max, and follows the newest again', async () => {
+    let latest: Scroll | undefined;
+    function Probe({max}: {max: number}) {
+      latest = useScroll(5, max);
+      return <Text>{String(latest.scroll)}</Text>;
+    }
+    const r = renderIn('en', <Probe max={12} />);
+    latest!.pageUp();
+    await until(() => expect(r.lastFrame()).toBe('5'));
+    latest!.pageUp();
+    latest!.pageUp();
+    await until(() => expect(r.lastFrame()).toBe('12'));
+    latest!.lineDown();
+    await until(() => expect(r.lastFrame()).toBe('11'));
+    r.rerender(<Probe max={3} />); // the pane grew: clamp
+    await until(() => expect(r.lastFrame()).toBe('3'));
+    latest!.pageDown();
+    await until(() => expect(r.lastFrame()).toBe('0'));
+    latest!.lineUp();
+    latest!.follow();
+    await until(() => expect(r.lastFrame()).toBe('0'));
     r.unmount();
   });
 });

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {planColumns, type ColumnSpec} from '../../src/ui/layout/columns.ts';
 import {fitLine, lineWidth} from '../../src/ui/layout/styledLine.ts';
-import {fit, sanitize, truncate, wrapText} from '../../src/ui/layout/text.ts';
+import {fit, truncate, wrapText} from '../../src/ui/layout/text.ts';
 
 describe('fit and truncate', () => {
   it('pads to the exact width and marks every cut with …', () => {
@@ -21,9 +21,6 @@ describe('fit and truncate', () => {
     expect(wrapText('one two three', 7)).toEqual(['one two', 'three']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     for (const line of wrapText('a very long sentence that must wrap somewhere sensible', 10)) expect(stringWidth(line)).toBeLessThanOrEqual(10);
-  });
-  it('neutralises control and BiDi characters from the network', () => {
-    expect(sanitize('a\u001b[31mb\nc\u202ed')).toBe('a·[31mb↵c·d');
   });
 });
 

@@ -89,16 +89,6 @@ function fitNow(text: string, width: number, options: FitOptions): string {
   }
 }
 
-// Bytes from the network (or a learner's `nc`) are shown, never interpreted: control
-// characters would move the cursor or recolour the screen, and stray BiDi controls would
-// reorder the rest of the line.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-export function sanitize(text: string): string {
-  return text.replace(/\r?\n/g, '↵').replace(/\t/g, '→').replace(UNSAFE, '·');
-}
-
 /** Greedy word wrap to `width` cells; words longer than a line are cut at graphemes. */
 export function wrapText(text: string, width: number): string[] {
   if (width <= 0) return [];
