@@ -123,6 +123,7 @@ export interface OsSocket {
   drops?: number;
 }
 
+/** reason: 'unsupported-platform' | 'permission-denied' | 'lsof-missing' | 'read-failed' (codes, not prose). */
 export type OsView = {available: true; sockets: OsSocket[]} | {available: false; reason: string};
 
 interface EventBase {
@@ -217,8 +218,14 @@ export interface SocketLab {
   snapshot(): SocketInfo[];
   /** Events so far (bounded ring buffer). */
   history(): readonly LabEvent[];
+  /** seq of the last event so far (0 before any): pass it as waitFor's `since`. Cheaper than history(). */
+  readonly lastSeq: number;
   subscribe(listener: (event: LabEvent) => void): () => void;
-  /** Resolves with the first event (already seen since `since` seq, or future) matching. */
+  /**
+   * Resolves with the first matching event: one already in history with seq > `since`, or
+   * else a future one (only future ones when `since` is omitted). Rejects with a LabError
+   * ETIMEDOUT (operation 'wait') after timeoutMs (default 10 s).
+   */
   waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent>;
 
   /** The OS view: one read now; only the lab's ports and paths unless `all`. */
