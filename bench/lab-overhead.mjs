@@ -159,11 +159,17 @@ async function udpLab(Lab) {
 
 export async function run() {
   const {Lab} = await loadLab();
+  const cpu = {tcpBare: 0, tcpLab: 0, udpBare: 0, udpLab: 0};
+  let current = '';
   const time = async (f) => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = await f();
+    const c = process.cpuUsage(c0);
+    cpu[current] += c.user + c.system;
     return {ms: performance.now() - t0, r};
   };
+  const as = (key, f) => () => ((current = key), f());
   const tot = {tcpBare: 0, tcpLab: 0, udpBare: 0, udpLab: 0, udpBareGot: 0, udpLabGot: 0};
   await tcpBare(); // warm-up
   await tcpLab(Lab);
@@ -171,13 +177,13 @@ export async function run() {
   await udpLab(Lab);
   for (let k = 0; k < ROUNDS; k++) {
     const pairs = [
-      [async () => (tot.tcpBare += (await time(tcpBare)).ms), async () => (tot.tcpLab += (await time(() => tcpLab(Lab))).ms)],
+      [async () => (tot.tcpBare += (await time(as('tcpBare', tcpBare))).ms), async () => (tot.tcpLab += (await time(as('tcpLab', () => tcpLab(Lab)))).ms)],
       [async () => {
-        const {ms, r} = await time(udpBare);
+        const {ms, r} = await time(as('udpBare', udpBare));
         tot.udpBare += ms;
         tot.udpBareGot += r.received;
       }, async () => {
-        const {ms, r} = await time(() => udpLab(Lab));
+        const {ms, r} = await time(as('udpLab', () => udpLab(Lab)));
         tot.udpLab += ms;
         tot.udpLabGot += r.received;
       }],
@@ -199,6 +205,12 @@ export async function run() {
     runtime: typeof globalThis.Deno === 'object' ? 'deno' : `node ${process.version}`,
     tcpChurnPerSec: {...tcp, ratio: +(tcp.lab / tcp.bare).toFixed(2), connections: ROUNDS * CONNS, concurrency: CONCURRENCY},
     udpDatagramsPerSec: {...udp, ratio: +(udp.lab / udp.bare).toFixed(2), sent: ROUNDS * DGRAMS, window: WINDOW, received: {bare: tot.udpBareGot, lab: tot.udpLabGot}},
+    // CPU time (user + system, this process) per connection / per datagram, in microseconds.
+    cpuMicros: {
+      tcpConnection: {bare: +(cpu.tcpBare / (ROUNDS * CONNS)).toFixed(1), lab: +(cpu.tcpLab / (ROUNDS * CONNS)).toFixed(1)},
+      udpDatagram: {bare: +(cpu.udpBare / (ROUNDS * DGRAMS)).toFixed(2), lab: +(cpu.udpLab / (ROUNDS * DGRAMS)).toFixed(2)},
+    },
+    loadAverage: os.loadavg()[0],
     goal: 0.7,
   };
 }
@@ -213,6 +225,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log('                                   bare       lab   lab/bare');
     console.log(`TCP connect/accept/close per s  ${String(t.bare).padStart(7)}   ${String(t.lab).padStart(7)}   ${t.ratio.toFixed(2)}`);
     console.log(`UDP datagrams received per s    ${String(u.bare).padStart(7)}   ${String(u.lab).padStart(7)}   ${u.ratio.toFixed(2)}`);
+    const c = result.cpuMicros;
+    console.log(`CPU µs per connection: bare ${c.tcpConnection.bare}, lab ${c.tcpConnection.lab}; per datagram: bare ${c.udpDatagram.bare}, lab ${c.udpDatagram.lab}; load average ${result.loadAverage.toFixed(1)}`);
     console.log(`(goal: lab/bare ≥ ${result.goal}; UDP received of ${u.sent}: bare ${u.received.bare}, lab ${u.received.lab})`);
   }
 }
