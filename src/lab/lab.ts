@@ -278,6 +278,8 @@ export class Lab extends LabCore implements SocketLab {
         if (c.previousState !== undefined) ev.previousState = c.previousState;
         this.bus.emit(ev);
       }
+    } catch {
+      // a failed poll is skipped; the next one tries again
     } finally {
       this.osPolling = false;
     }

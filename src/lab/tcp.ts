@@ -129,7 +129,7 @@ export function listenOn(
       }
       i.role = 'passive';
       i.state = 'listening';
-      i.requestedLocal = undefined;
+      delete i.requestedLocal;
       core.remember(entry);
       const backlog = where.backlog ?? 511;
       core.bus.emit({type: 'bind', implicit: false, socket: i.name, protocol: i.protocol, local: i.local});
@@ -162,7 +162,9 @@ export function connectTo(
       s.off('connect', onConnect);
       entry.abortPending = undefined;
       const chosenLocal = 'path' in to ? undefined : to.localHost !== undefined || to.localPort !== undefined;
-      const e = core.fail(entry, err, 'connect', chosenLocal && (err as {code?: string}).code === 'EADDRINUSE' && !('path' in to)
+      const code = (err as {code?: string}).code;
+      // A taken local address (bind, or a 4-tuple already in use at connect) names the local side.
+      const e = core.fail(entry, err, 'connect', chosenLocal && (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL') && !('path' in to)
         ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
         : requested);
       entry.stream = undefined;
@@ -178,7 +180,7 @@ export function connectTo(
       i.remote = streamRemote(s, unixPath);
       i.state = 'connected';
       const explicit = i.requestedLocal !== undefined;
-      i.requestedLocal = undefined;
+      delete i.requestedLocal;
       core.remember(entry);
       if (unixPath === undefined) {
         // The kernel chose (or took the requested) local address while connecting.

@@ -232,3 +232,28 @@ describe('close while listen/bind is pending', () => {
     expect(lab.snapshot()).toEqual([]);
   });
 });
+
+describe('TCP connect from a chosen local port', () => {
+  it('connect({localPort}) binds then connects; the listener sees that port', async () => {
+    const lab = newLab();
+    const srv = await lab.listen({name: 'srv', host: '127.0.0.1', port: 0});
+    const probe = await lab.listen({name: 'probe', host: '127.0.0.1', port: 0});
+    await lab.close('probe');
+    const since = lab.lastSeq;
+    const c = await lab.connect({name: 'c', host: '127.0.0.1', port: port(srv), localHost: '127.0.0.1', localPort: port(probe)});
+    expect(c.local).toEqual({kind: 'inet', address: '127.0.0.1', port: port(probe), family: 'IPv4'});
+    expect(c).not.toHaveProperty('requestedLocal');
+    await expect(lab.waitFor(is('bind', 'c'), {since})).resolves.toMatchObject({implicit: false});
+    await expect(lab.waitFor(is('accept', 'srv'), {since})).resolves.toMatchObject({remote: {port: port(probe)}});
+    // The same local port again, to the same destination: the 4-tuple is taken. (Linux says
+    // EADDRNOTAVAIL at connect, since node binds with SO_REUSEADDR; others say EADDRINUSE.)
+    const err = await lab.connect({name: 'd', host: '127.0.0.1', port: port(srv), localHost: '127.0.0.1', localPort: port(probe)}).catch((e: unknown) => e);
+    if ('Deno' in globalThis) {
+      // Deno's node:net loses the errno here and says EINVAL.
+      expect(err).toMatchObject({code: 'EOTHER', sysCode: 'EINVAL', operation: 'connect', socket: 'd'});
+    } else {
+      expect(err).toMatchObject({operation: 'connect', socket: 'd', address: {address: '127.0.0.1', port: port(probe)}});
+      expect(['EADDRNOTAVAIL', 'EADDRINUSE']).toContain((err as {code: string}).code);
+    }
+  });
+});
