@@ -33,6 +33,8 @@ interface Screen {
   type(text: string): Promise<void>;
   key(seq: string): Promise<void>;
   exited: Promise<number>;
+  /** Ctrl+C, repeated if a busy machine merged it with an earlier key; the exit code. */
+  interrupt(): Promise<number>;
 }
 
 function start(env: Record<string, string>): Screen {
@@ -60,13 +62,22 @@ function start(env: Record<string, string>): Screen {
   // Keys go one write at a time, as a person types them: ink reads a chunk as one key.
   const type = async (s: string) => {
     pty.write(s);
-    await waitFor(s.slice(-12));
+    // The input line (the only line starting with "› ") must end with what was typed.
+    const tail = s.slice(-12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await waitFor(new RegExp(`^› .*${tail}$`, 'm'));
   };
   const key = async (seq: string) => {
     pty.write(seq);
     await new Promise((r) => setTimeout(r, 60));
   };
-  return {pty, text, waitFor, type, key, exited};
+  const interrupt = async () => {
+    for (;;) {
+      pty.write('\u0003');
+      const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 2000))]);
+      if (code !== undefined) return code;
+    }
+  };
+  return {pty, text, waitFor, type, key, exited, interrupt};
 }
 
 describe('REPL screen in a pty', () => {
@@ -99,8 +110,8 @@ describe('REPL screen in a pty', () => {
       await s.key('\t');
       await s.waitFor(/Tab: socket\s+send\s+sendto/);
       await s.key('\u0015'); // Ctrl+U clears the line
-      await s.key('\u0003'); // Ctrl+C
-      expect(await s.exited).toBe(130);
+      await s.waitFor(/^›\s*$/m);
+      expect(await s.interrupt()).toBe(130);
       await s.waitFor('sockets left: 0');
     } finally {
       s.pty.kill();
@@ -116,6 +127,7 @@ describe('REPL screen in a pty', () => {
       await again.key('\u001b[A');
       await again.waitFor(/^› connect tcp srv as c1$/m);
       await again.key('\u0015');
+      await again.waitFor(/^›\s*$/m);
       await again.type('quit');
       await again.key('\r');
       expect(await again.exited).toBe(0);
