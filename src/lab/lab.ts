@@ -1,5 +1,5 @@
 // The Lab: the SocketLab contract on top of the protocol files.
-import {endpointKey, ipFamily, inet, literal} from './address.ts';
+import {endpointKey, ipFamily, literal} from './address.ts';
 import {registerLab, unregisterLab} from './cleanup.ts';
 import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
@@ -7,7 +7,7 @@ import type {EventInput} from './event-bus.ts';
 import {diffOs, OsReader} from './os-view/index.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
-import type {LabEvent, LabOptions, OsSocket, OsView, ScanResult, SocketInfo, SocketLab} from './types.ts';
+import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SocketInfo, type SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
 import {checkNet, checkUnix} from './permissions.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
@@ -19,7 +19,7 @@ const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
 
 function checkPort(port: number, operation: 'bind' | 'listen' | 'connect' | 'sendto', socket?: string): void {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw labError('EOTHER', operation, socket, inet(String(port), 0));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LabError({code: 'EOTHER', operation, socket, sysCode: 'ERR_SOCKET_BAD_PORT'});
 }
 
 export class Lab extends LabCore implements SocketLab {

@@ -14,11 +14,14 @@ async function start(mode: 'cleanup' | 'nocleanup') {
 }
 
 /** The child's sockets in the OS table (Linux), proving they are open before and gone after. */
-async function socketsOf(pid: number, unixPath: string) {
+async function socketsOf(info: {pid: number; tcpPort: number; udpPort: number; unixPath: string}) {
   const view = await newLab().osView({all: true});
   if (!view.available) throw new Error(view.reason);
-  // (its stdio are Unix socket pairs too: count only the lab's own)
-  return view.sockets.filter((s) => s.pid === pid && (s.local.kind === 'inet' || s.local.path === unixPath));
+  // Only the lab's own: its stdio are Unix socket pairs too, and a runtime may open others.
+  const ports = [info.tcpPort, info.udpPort];
+  return view.sockets.filter((s) => s.pid === info.pid && (s.local.kind === 'unix'
+    ? s.local.path === info.unixPath
+    : ports.includes(s.local.port) || (s.remote?.kind === 'inet' && s.remote.port === info.tcpPort)));
 }
 
 describe.skipIf(process.platform === 'win32')('cleanup on exit and signals', () => {
@@ -26,13 +29,13 @@ describe.skipIf(process.platform === 'win32')('cleanup on exit and signals', () 
     it(`${signal}: every socket closed, the Unix socket file and its dir removed, the process dies of the signal`, async () => {
       const {child, info} = await start('cleanup');
       expect(fs.existsSync(info.unixPath)).toBe(true);
-      if (linux) expect((await socketsOf(info.pid, info.unixPath)).length).toBe(5); // listener, client, accepted, udp, unix
+      if (linux) expect((await socketsOf(info)).length).toBe(5); // listener, client, accepted, udp, unix
       child.proc.kill(signal);
       const exit = await child.exited;
       expect(exit.signal).toBe(signal);
       expect(fs.existsSync(info.unixPath)).toBe(false);
       expect(fs.existsSync(path.dirname(info.unixPath))).toBe(false);
-      if (linux) expect(await socketsOf(info.pid, info.unixPath)).toEqual([]);
+      if (linux) expect(await socketsOf(info)).toEqual([]);
     });
   }
 

@@ -154,3 +154,12 @@ describe('limits and more errors', () => {
     if ((r as {code?: string}).code !== undefined) expect(r).toMatchObject({code: 'EACCES', operation: 'listen'});
   });
 });
+
+describe('argument checks', () => {
+  it('bad port numbers are typed errors', async () => {
+    const lab = newLab();
+    await expect(lab.listen({name: 'x', port: 70000})).rejects.toMatchObject({code: 'EOTHER', sysCode: 'ERR_SOCKET_BAD_PORT', operation: 'listen'});
+    await expect(lab.connect({host: '127.0.0.1', port: -1})).rejects.toMatchObject({code: 'EOTHER', sysCode: 'ERR_SOCKET_BAD_PORT'});
+    expect(lab.snapshot()).toEqual([]);
+  });
+});
