@@ -13,6 +13,9 @@ const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
 export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promise<number> {
+  // Raw mode from the first moment: keys typed while the first frame is drawn arrive as
+  // keys (Enter as \r), not as a cooked line echoed onto the screen.
+  process.stdin.setRawMode?.(true);
   const instance = render(
     <I18nextProvider i18n={i18n}>
       <App {...app} />
@@ -37,6 +40,7 @@ export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promi
     code = 1;
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.stdin.setRawMode?.(false);
     await cleanup();
   }
   return code;

@@ -1,0 +1,84 @@
+// The lab side of a lesson screen: socket table, diagram, event log and OS view around
+// the prose pane. Keyed by the lab's generation, so a reset starts with a fresh log.
+import type {ReactNode, RefObject} from 'react';
+import type {SocketLab} from '../../../lab/types.ts';
+import {ConnectionDiagram} from '../../components/ConnectionDiagram.tsx';
+import {datagramArrows} from '../../components/diagram/model.ts';
+import {EventLog, eventLogMaxScroll} from '../../components/EventLog.tsx';
+import {OsViewPane} from '../../components/OsViewPane.tsx';
+import {SocketTable} from '../../components/SocketTable.tsx';
+import {useLabEvents} from '../../hooks/useLabEvents.ts';
+import {useLabSnapshot} from '../../hooks/useLabSnapshot.ts';
+import {useOsView} from '../../hooks/useOsView.ts';
+import {PaneLayout, type PaneSpec} from '../../layout/PaneLayout.tsx';
+import {useTranslation} from 'react-i18next';
+
+export type PaneId = 'prose' | 'sockets' | 'diagram' | 'log' | 'os';
+export const PANE_ORDER: readonly PaneId[] = ['prose', 'sockets', 'diagram', 'log', 'os'];
+
+export interface LogControl {
+  held: number;
+  reveal(): void;
+  maxScroll(height: number): number;
+}
+
+export interface LessonPanesProps {
+  lab: SocketLab;
+  focused: PaneId;
+  /** Rows below the panes (input line, hint bar) and above (title). */
+  reserveRows: number;
+  ports: readonly number[];
+  presenter: boolean;
+  /** Log rows scrolled back from the newest. */
+  logScroll: number;
+  /** Filled on every render with the slow-motion control and the log's scroll limit. */
+  logControl?: RefObject<LogControl | null>;
+  renderProse(size: {width: number; height: number}): ReactNode;
+  /** The first pane's title (the lesson's or the REPL's). */
+  proseTitle?: string;
+}
+
+export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle}: LessonPanesProps) {
+  const {t} = useTranslation('ui');
+  const sockets = useLabSnapshot(lab);
+  const events = useLabEvents(lab, {slowMotion: presenter});
+  const os = useOsView(lab, true);
+  if (logControl) logControl.current = {held: events.held, reveal: events.reveal, maxScroll: (h) => eventLogMaxScroll(events.log, h)};
+  // In slow motion the table and diagram follow the revealed events, not the live lab.
+  const shown = events.sockets ?? sockets;
+  const newest = events.recent.at(-1);
+  const panes: PaneSpec[] = [
+    {id: 'prose', title: proseTitle ?? t('pane.prose'), weight: 4, minHeight: 6, column: 'main', render: renderProse},
+    {
+      id: 'sockets',
+      title: t('pane.sockets'),
+      weight: 2,
+      column: 'aside',
+      render: ({width, height}) => <SocketTable sockets={shown} width={width} height={height} newest={newest?.socket} />,
+    },
+    {
+      id: 'diagram',
+      title: t('pane.diagram'),
+      weight: 3,
+      column: 'aside',
+      render: ({width, height}) => (
+        <ConnectionDiagram sockets={shown} datagrams={datagramArrows(events.recent, shown)} newestSeq={newest?.seq} width={width} height={height} />
+      ),
+    },
+    {
+      id: 'log',
+      title: t('pane.log'),
+      weight: 3,
+      column: 'aside',
+      render: ({width, height}) => <EventLog log={events.log} width={width} height={height} scroll={logScroll} held={events.held} presenter={presenter} />,
+    },
+    {
+      id: 'os',
+      title: t('pane.os'),
+      weight: 2,
+      column: 'aside',
+      render: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
+    },
+  ];
+  return <PaneLayout panes={panes} focused={focused} presenter={presenter} reserveRows={reserveRows} />;
+}

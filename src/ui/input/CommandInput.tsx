@@ -1,0 +1,63 @@
+import {Text, useInput} from 'ink';
+import type {Dispatch} from 'react';
+import type {LineEditorAction, LineEditorState} from './lineEditor.ts';
+
+export interface CommandInputProps {
+  editor: LineEditorState;
+  dispatch: Dispatch<LineEditorAction>;
+  /** Called with the trimmed line on Enter (also when empty). */
+  onSubmit(line: string): void;
+  /** Esc: leave the input. */
+  onCancel?(): void;
+  /** Tab: complete the word before the cursor. */
+  onComplete?(): void;
+  active: boolean;
+  width: number;
+  prompt?: string;
+  placeholder?: string;
+}
+
+/** The command line: `› text` with a visible cursor; the tail stays in view when long. */
+export function CommandInput({editor, dispatch, onSubmit, onCancel, onComplete, active, width, prompt = '› ', placeholder}: CommandInputProps) {
+  useInput(
+    (input, key) => {
+      if (key.return) {
+        onSubmit(editor.text.trim());
+        dispatch({type: 'submit'});
+      } else if (key.escape) onCancel?.();
+      else if (key.tab) onComplete?.();
+      else if (key.upArrow) dispatch({type: 'historyUp'});
+      else if (key.downArrow) dispatch({type: 'historyDown'});
+      else if (key.leftArrow) dispatch({type: 'left'});
+      else if (key.rightArrow) dispatch({type: 'right'});
+      else if (key.home || (key.ctrl && input === 'a')) dispatch({type: 'home'});
+      else if (key.end || (key.ctrl && input === 'e')) dispatch({type: 'end'});
+      else if (key.backspace) dispatch({type: 'backspace'});
+      else if (key.delete) dispatch({type: 'delete'});
+      else if (key.ctrl && input === 'u') dispatch({type: 'clear'});
+      else if (input && !key.ctrl && !key.meta) dispatch({type: 'insert', text: input});
+    },
+    {isActive: active},
+  );
+  const room = Math.max(4, width - prompt.length - 1);
+  const start = Math.max(0, editor.cursor - room + 1);
+  const visible = editor.text.slice(start, start + room);
+  const at = editor.cursor - start;
+  if (!active) {
+    return (
+      <Text dimColor wrap="truncate-end">
+        {prompt}
+        {editor.text || placeholder || ''}
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate-end">
+      <Text bold>{prompt}</Text>
+      {visible.slice(0, at)}
+      <Text inverse>{visible[at] ?? ' '}</Text>
+      {visible.slice(at + 1)}
+      {editor.text === '' && placeholder ? <Text dimColor>{placeholder}</Text> : null}
+    </Text>
+  );
+}

@@ -1,0 +1,81 @@
+// The foundation's promise, end to end: the built app opens a real passive socket, the
+// test connects to it from outside, q closes it.
+import net from 'node:net';
+import {afterEach, describe, expect, it} from 'vitest';
+import {hasDeno, KEYS, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
+
+const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
+let app: AppProcess | undefined;
+afterEach(() => {
+  app?.kill();
+  app = undefined;
+});
+
+function connect(port: number): Promise<'connected' | string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({host: '127.0.0.1', port});
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('timeout');
+    }, 5000);
+    socket.on('connect', () => {
+      clearTimeout(timer);
+      socket.end();
+      resolve('connected');
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code ?? 'error');
+    });
+  });
+}
+
+describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime) => {
+  it.each(['en', 'fa', 'ru'])('listens on a port the OS chose, accepts a real client, closes on q (%s)', async (lng) => {
+    app = startApp({runtime, args: ['--lang', lng, '--bidi', 'app'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-${lng}`}});
+    await app.waitFor('▸ 01');
+    // The lesson is the third on the map.
+    app.write('j');
+    await app.waitFor('▸ 02');
+    app.write('j');
+    await app.waitFor('▸ 03');
+    app.write(KEYS.enter);
+    await app.waitFor('┏━'); // the panes are drawn once the lesson's lab is open
+    app.write(KEYS.enter); // the app runs: listen tcp 127.0.0.1:0 as srv
+    const screen = await app.waitFor(/127\.0\.0\.1:(\d{2,5})/);
+    const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
+    expect(port).toBeGreaterThan(0);
+
+    expect(await connect(port)).toBe('connected');
+    await app.waitFor('srv#1'); // the server side accepted our client
+
+    app.write('q');
+    expect((await app.exited).exitCode).toBe(0);
+    expect(await connect(port)).toBe('ECONNREFUSED');
+  });
+
+  it('Ctrl+C closes the sockets too (exit 130)', async () => {
+    app = startApp({runtime, args: ['--lang', 'en', '--lesson', 'passive-socket'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-c`}});
+    await app.waitFor('┏━');
+    app.write(KEYS.enter);
+    const screen = await app.waitFor(/127\.0\.0\.1:(\d{2,5})/);
+    const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
+    app.write(KEYS.ctrlC);
+    expect((await app.exited).exitCode).toBe(130);
+    expect(await connect(port)).toBe('ECONNREFUSED');
+  });
+
+  it.each(['SIGTERM', 'SIGHUP'])('%s closes the sockets and restores the terminal', async (signal) => {
+    app = startApp({runtime, args: ['--lang', 'en', '--lesson', 'passive-socket'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-s`}});
+    await app.waitFor('┏━');
+    app.write(KEYS.enter);
+    const screen = await app.waitFor(/127\.0\.0\.1:(\d{2,5})/);
+    const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
+    app.kill(signal);
+    await app.exited;
+    expect(await connect(port)).toBe('ECONNREFUSED');
+    // Left the alternate screen and showed the cursor again.
+    expect(app.raw()).toContain('\x1b[?1049l');
+    expect(app.raw().lastIndexOf('\x1b[?25h')).toBeGreaterThan(app.raw().lastIndexOf('\x1b[?25l'));
+  });
+});
