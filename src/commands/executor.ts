@@ -174,6 +174,8 @@ class CommandExecutor implements Executor {
     if (arg.kind === 'path') return labFail('EOTHER', operation, {sysCode: 'EINVAL'});
     const s = this.need(arg.name, operation);
     const local = s.local;
+    // A Unix socket has a path, not an IP address and port: the wrong kind, not "no address".
+    if (local?.kind === 'unix') this.wrongKind(s, operation);
     if (local?.kind !== 'inet' || local.port === 0) this.wrongKind(s, operation, {noAddress: true});
     // A socket bound to "any address" is reached through loopback.
     const host = destination ? (WILDCARD[local.address] ?? local.address) : local.address;
@@ -184,6 +186,7 @@ class CommandExecutor implements Executor {
     if (arg.kind === 'path') return arg.path;
     if (arg.kind === 'inet') return labFail('EOTHER', operation, {sysCode: 'EINVAL'});
     const s = this.need(arg.name, operation);
+    if (s.local?.kind === 'inet') this.wrongKind(s, operation);
     if (s.local?.kind !== 'unix' || s.local.path === '') this.wrongKind(s, operation, {noAddress: true});
     return s.local.path;
   }

@@ -71,6 +71,11 @@ describe('executor', () => {
     expect(await fail('send u hi')).toMatchObject({code: 'ESTATE'});
     expect(await fail('connect tcp u')).toMatchObject({code: 'ESTATE', noAddress: true});
     expect(await fail('listen u')).toMatchObject({code: 'ESTATE', socket: 'u'});
+    await ok('listen unix as us');
+    const wrong = await fail('connect tcp us');
+    expect(wrong).toMatchObject({code: 'ESTATE', socket: 'us', socketProtocol: 'unix'});
+    expect(wrong).not.toHaveProperty('noAddress');
+    expect(await fail('connect unix srv')).toMatchObject({code: 'ESTATE', socket: 'srv', socketProtocol: 'tcp'});
   });
 
   it('bind then connect from a chosen local port; the accept is waited for', async () => {
