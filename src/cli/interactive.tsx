@@ -8,6 +8,7 @@ import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
 import {Lab} from '../lab/index.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
+import {ReplScreen} from '../ui/repl/index.ts';
 import {themeFor, wantsMonochrome} from '../ui/theme.ts';
 import type {CliOptions} from './args.ts';
 import {runAppMode} from './app-mode.tsx';
@@ -45,6 +46,10 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     return session;
   };
 
+  // The REPL keeps one lab for the whole run, so leaving and coming back keeps its sockets.
+  let replLab: Lab | undefined;
+  const openReplLab = () => (replLab ??= new Lab({allowNonLoopback: options.allowRemote}));
+
   const entries = menuEntries(catalog.lessons, progress);
   const menu = entries.map((e) => ({...e, title: t(`${e.id}:title`)}));
   const resumeIndex = progress.last ? Math.max(0, entries.findIndex((e) => e.id === progress.last?.lesson)) : undefined;
@@ -64,11 +69,12 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     bidi: bidi.mode,
     calibrate: bidi.needsCalibration && i18n.language === 'fa',
     onCalibrated: (mode: BidiMode) => void store.update((p) => ({...p, bidi: mode})),
-    initial: initialLesson ? {name: 'lesson', id: initialLesson} : undefined,
+    initial: initialLesson ? {name: 'lesson', id: initialLesson} : options.mode === 'repl' ? {name: 'repl'} : undefined,
+    renderRepl: (props) => <ReplScreen lab={openReplLab()} {...props} />,
     renderLesson: (id, props) => <LessonScreen key={id} open={() => openSession(id)} presenter={options.present} {...props} />,
     cleanup: async () => {
       leaveBidi();
-      await Promise.allSettled([...sessions].map((s) => s.close()));
+      await Promise.allSettled([...[...sessions].map((s) => s.close()), replLab?.dispose()]);
     },
   });
 }

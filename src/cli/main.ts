@@ -1,6 +1,11 @@
+import {resolveBidiMode} from '../i18n/bidi/index.ts';
 import {createI18n} from '../i18n/setup.ts';
-import {languageFromEnv} from '../i18n/languages.ts';
+import {languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
+import {runLessonAuto} from './lesson-mode.ts';
+import {runLint} from './lint-mode.ts';
+import {runList} from './list-mode.ts';
+import {runReplMode} from './repl-mode.ts';
 import {argErrorText, usageText} from './usage.ts';
 import {appVersion} from './version.ts';
 
@@ -23,15 +28,37 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${appVersion()}\n`);
     return 0;
   }
-  return runMode(options, i18n);
-}
-
-async function runMode(options: CliOptions, i18n: ReturnType<typeof createI18n>): Promise<number> {
-  const t = i18n.t.bind(i18n);
+  // A reader that goes away (| head) ends our output, not the process: sockets still close.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const plain = plainMode(options, lng);
+  if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(`${t('app:needsTerminal')}\n`);
     return 2;
   }
   const {startInteractive} = await import('./interactive.tsx');
   return startInteractive(options, i18n);
+}
+
+/** The modes that print plain text (or NDJSON) and need no terminal. */
+function plainMode(options: CliOptions, lng: Language): Promise<number> | undefined {
+  const {stdout, stderr, stdin} = process;
+  const bidi = resolveBidiMode({flag: options.bidi, env: process.env, isTTY: false}).mode;
+  const width = options.width ?? (stdout.isTTY ? stdout.columns : undefined);
+  switch (options.mode) {
+    case 'list':
+      return runList({lng, packs: options.lessons, stdout, stderr, width});
+    case 'lint':
+      return runLint(options.target!, {lng, stdout});
+    case 'lesson':
+      if (!options.auto) return undefined;
+      return runLessonAuto({id: options.target!, lng, json: options.json, width, bidi, packs: options.lessons, stdout, stderr});
+    case 'repl':
+      if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
+      return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, allowRemote: options.allowRemote});
+    case 'app':
+      return undefined;
+  }
 }

@@ -123,7 +123,14 @@ export function useKeys(handler: (action: Action) => void, options: UseKeysOptio
   useInput(
     (input, key) => {
       const action = actionFor(input, key, context);
-      if (action) handler(action);
+      if (action) return handler(action);
+      // Keys pressed faster than the terminal is read arrive together ("jjq"): one each.
+      if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
+        for (const char of input) {
+          const each = char === '\r' ? actionFor('', {return: true}, context) : actionFor(char, {}, context);
+          if (each) handler(each);
+        }
+      }
     },
     {isActive: enabled},
   );
@@ -132,7 +139,7 @@ export function useKeys(handler: (action: Action) => void, options: UseKeysOptio
 /** What the footer shows; 'move' and 'scroll' stand for pairs of actions. */
 export type HintId =
   | 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo'
-  | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type';
+  | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type' | 'repl';
 
 export interface Hint {
   id: HintId;
@@ -162,12 +169,13 @@ const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   rerun: {keys: 'r', labelKey: 'lessons:runner.keys.rerun', priority: 2},
   reset: {keys: 'x', labelKey: 'lessons:runner.keys.reset', priority: 1},
   type: {keys: ':', labelKey: 'lessons:runner.keys.prompt', priority: 7},
+  repl: {keys: ':', labelKey: 'app:menu.repl', priority: 6},
 };
 
 export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 'confirm';
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
-  menu: ['move', 'enter', 'toggleSecondLanguage', 'help', 'quit'],
+  menu: ['move', 'enter', 'repl', 'toggleSecondLanguage', 'help', 'quit'],
   lesson: ['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit'],
   task: ['type', 'hint', 'showMe', 'enter', 'nextPane', 'back', 'help', 'quit'],
   typing: ['enter', 'back'],

@@ -27,9 +27,11 @@ export interface AppProps {
   onCalibrated?(mode: BidiMode): void;
   /** Renders one lesson; the shell knows nothing of lessons beyond their ids. */
   renderLesson(id: string, props: LessonRenderProps): ReactNode;
+  /** Renders the free REPL (its lab belongs to the caller). */
+  renderRepl(props: LessonRenderProps & {width: number; height: number}): ReactNode;
 }
 
-export function App({menu, initial, resumeIndex, notices = [], theme, bidi: initialBidi, calibrate = false, onCalibrated, renderLesson}: AppProps) {
+export function App({menu, initial, resumeIndex, notices = [], theme, bidi: initialBidi, calibrate = false, onCalibrated, renderLesson, renderRepl}: AppProps) {
   const {exit} = useApp();
   const {columns, rows} = useWindowSize();
   const {i18n} = useTranslation();
@@ -50,6 +52,8 @@ export function App({menu, initial, resumeIndex, notices = [], theme, bidi: init
         }}
       />
     );
+  } else if (screen.name === 'repl') {
+    body = renderRepl({width: columns, height: rows, onBack: () => dispatch({type: 'back'}), onQuit: quit});
   } else if (screen.name === 'lesson') {
     body = renderLesson(screen.id, {onBack: () => dispatch({type: 'back'}), onQuit: quit});
   } else {
@@ -60,7 +64,7 @@ export function App({menu, initial, resumeIndex, notices = [], theme, bidi: init
             {n}
           </Text>
         ))}
-        <MenuScreen items={menu} resumeIndex={resumeIndex} width={columns} height={Math.max(1, rows - notices.length)} onOpen={(id) => dispatch({type: 'open-lesson', id})} onQuit={quit} />
+        <MenuScreen items={menu} resumeIndex={resumeIndex} width={columns} height={Math.max(1, rows - notices.length)} onOpen={(id) => dispatch({type: 'open-lesson', id})} onRepl={() => dispatch({type: 'open-repl'})} onQuit={quit} />
       </>
     );
   }

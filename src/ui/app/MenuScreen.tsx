@@ -14,9 +14,11 @@ export interface MenuScreenProps {
   height: number;
   onOpen(id: string): void;
   onQuit(code: number): void;
+  /** `:` opens the REPL. */
+  onRepl(): void;
 }
 
-export function MenuScreen({items, resumeIndex, width, height, onOpen, onQuit}: MenuScreenProps) {
+export function MenuScreen({items, resumeIndex, width, height, onOpen, onRepl, onQuit}: MenuScreenProps) {
   const {t} = useTranslation('app');
   const ctx = usePaneContext();
   const [selected, setSelected] = useState(resumeIndex ?? 0);
@@ -24,6 +26,7 @@ export function MenuScreen({items, resumeIndex, width, height, onOpen, onQuit}: 
     if (action === 'up') setSelected((i) => Math.max(0, i - 1));
     else if (action === 'down') setSelected((i) => Math.min(items.length - 1, i + 1));
     else if ((action === 'enter' || action === 'next') && items[selected]) onOpen(items[selected].id);
+    else if (action === 'type') onRepl();
     else if (action === 'quit' || action === 'interrupt') onQuit(action === 'interrupt' ? 130 : 0);
   });
   return (

@@ -19,6 +19,19 @@ export interface CommandInputProps {
 
 /** The command line: `› text` with a visible cursor; the tail stays in view when long. */
 export function CommandInput({editor, dispatch, onSubmit, onCancel, onComplete, active, width, prompt = '› ', placeholder}: CommandInputProps) {
+  // Fast typing and pastes arrive as one chunk: "cmd one\rcmd two\r". Each line break
+  // submits the line before it, as if Enter had been pressed there.
+  const typed = (input: string) => {
+    const parts = input.split(/\r\n|\r|\n/);
+    if (parts.length === 1) return dispatch({type: 'insert', text: input});
+    const first = editor.text.slice(0, editor.cursor) + parts[0] + editor.text.slice(editor.cursor);
+    for (const line of [first, ...parts.slice(1, -1)]) {
+      onSubmit(line.trim());
+      dispatch({type: 'set', text: line});
+      dispatch({type: 'submit'});
+    }
+    if (parts.at(-1)) dispatch({type: 'insert', text: parts.at(-1)!});
+  };
   useInput(
     (input, key) => {
       if (key.return) {
@@ -35,7 +48,7 @@ export function CommandInput({editor, dispatch, onSubmit, onCancel, onComplete, 
       else if (key.backspace) dispatch({type: 'backspace'});
       else if (key.delete) dispatch({type: 'delete'});
       else if (key.ctrl && input === 'u') dispatch({type: 'clear'});
-      else if (input && !key.ctrl && !key.meta) dispatch({type: 'insert', text: input});
+      else if (input && !key.ctrl && !key.meta) typed(input);
     },
     {isActive: active},
   );
