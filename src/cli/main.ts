@@ -1,4 +1,5 @@
 import {resolveBidiMode} from '../i18n/bidi/index.ts';
+import {installExitCleanup} from '../lab/cleanup.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
@@ -32,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // Whatever ends the process (a signal, a crash, exit), every lab's sockets close.
+  installExitCleanup();
   const plain = plainMode(options, lng);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {

@@ -30,7 +30,15 @@ export function listenerFor(sockets: readonly SocketInfo[], protocol: 'tcp' | 'u
 
 /** Our UDP socket that receives datagrams sent to `dest`. */
 export function udpReceiverFor(sockets: readonly SocketInfo[], dest: Endpoint, sender: string): SocketInfo | undefined {
-  return sockets.find((s) => s.protocol === 'udp' && s.name !== sender && reaches(s.local, dest));
+  const from = sockets.find((s) => s.name === sender)?.local;
+  return sockets.find(
+    (s) =>
+      s.protocol === 'udp' &&
+      s.name !== sender &&
+      reaches(s.local, dest) &&
+      // A connected UDP socket only receives from its peer: the kernel drops the rest.
+      !(s.remote && from && !sameEndpoint(s.remote, from)),
+  );
 }
 
 /** The other end of a TCP connection, when both ends are ours (mirrored endpoints). */
