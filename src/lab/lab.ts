@@ -291,10 +291,10 @@ export class Lab extends LabCore implements SocketLab {
     return entry;
   }
 
-  private async closeEntry(entry: Entry): Promise<void> {
+  private closeEntry(entry: Entry): Promise<void> {
     const done = entry.info.protocol === 'udp' ? udpClose(this, entry) : streamClose(this, entry);
-    await done;
-    if (entry.unixFile !== undefined) this.unix.remove(entry.unixFile);
+    const file = entry.unixFile;
+    return file === undefined ? done : done.then(() => this.unix.remove(file));
   }
 
   async dispose(): Promise<void> {

@@ -59,7 +59,7 @@ export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?:
   const entry = core.create(listener.info.protocol, 'active', name, 'accept', {
     state: 'connected',
     parent: listener.info.name,
-    local: streamLocal(s, unixPath),
+    local: acceptedLocal(listener, s, unixPath),
     remote: unixPath !== undefined ? undefined : streamRemote(s),
   }, true);
   entry.stream = s;
@@ -68,6 +68,16 @@ export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?:
   core.remember(entry);
   const i = entry.info;
   core.bus.emit({type: 'accept', child: i.name, socket: listener.info.name, protocol: i.protocol, local: i.local, remote: i.remote});
+}
+
+/**
+ * An accepted socket's local address is its listener's, unless the listener is bound to a
+ * wildcard address (then the kernel says which of the host's addresses was reached).
+ */
+function acceptedLocal(listener: Entry, s: net.Socket, unixPath: string | undefined): Endpoint | undefined {
+  const l = listener.info.local;
+  if (unixPath !== undefined || (l?.kind === 'inet' && l.address !== '0.0.0.0' && l.address !== '::')) return l;
+  return streamLocal(s, unixPath);
 }
 
 function childName(core: LabCore, listener: Entry): string {
