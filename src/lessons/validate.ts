@@ -1,23 +1,13 @@
-// Schema validation with ajv, each complaint mapped back to the YAML line it is about.
-import {Ajv} from 'ajv';
-import type {ErrorObject, ValidateFunction} from 'ajv';
+// Schema validation, each complaint mapped back to the YAML line it is about.
 import {lessonSchema} from './schema.ts';
+import {checkSchema, type SchemaError} from './schema-check.ts';
 import type {LessonError, LessonErrorCode} from './types.ts';
 import type {Path, YamlSource} from './yaml-source.ts';
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  // Compiled once, lazily: ajv builds the checking function from our own schema only.
-  compiled ??= new Ajv({allErrors: true, strict: true}).compile(lessonSchema);
-  return compiled;
-}
-
 export function validateSchema(file: string, source: YamlSource): LessonError[] {
-  const validate = validator();
-  if (validate(source.data)) return [];
   const seen = new Set<string>();
   const out: LessonError[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of checkSchema(lessonSchema, source.data)) {
     const mapped = mapError(file, source, error);
     const id = `${mapped.line}|${mapped.field}|${mapped.code}|${JSON.stringify(mapped.params)}`;
     if (!seen.has(id)) {
@@ -28,9 +18,8 @@ export function validateSchema(file: string, source: YamlSource): LessonError[] 
   return out;
 }
 
-function mapError(file: string, source: YamlSource, error: ErrorObject): LessonError {
-  const path = parsePointer(error.instancePath);
-  const params = error.params as Record<string, unknown>;
+function mapError(file: string, source: YamlSource, error: SchemaError): LessonError {
+  const {path, params} = error;
   let code: LessonErrorCode = 'invalid';
   let out: Record<string, string | number> = {};
   let fieldPath: Path = path;
@@ -75,19 +64,9 @@ function mapError(file: string, source: YamlSource, error: ErrorObject): LessonE
       out = {index: Number(params.j)};
       break;
     default:
-      out = {message: error.message ?? error.keyword};
+      out = {message: error.keyword};
   }
   return {file, line, field: formatField(fieldPath), code, params: out};
-}
-
-/** "/steps/3/task" → ["steps", 3, "task"] (RFC 6901 unescaping). */
-function parsePointer(pointer: string): Path {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** ["steps", 3, "task"] → "steps[3].task". */
