@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {preparse} from '../src/lessons/yaml-source.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist');
@@ -23,7 +24,12 @@ export function readContent(dir) {
   }
   const lessons = list(path.join(dir, 'lessons'))
     .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => ({file: `lessons/${f}`, text: fs.readFileSync(path.join(dir, 'lessons', f), 'utf8')}));
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, 'lessons', f), 'utf8');
+      // Parsed here, so the app does not parse YAML at start-up (~50 ms).
+      const parsed = preparse(text);
+      return {file: `lessons/${f}`, text, ...(parsed ? {parsed} : {})};
+    });
   return {locales, lessons};
 }
 

@@ -5,12 +5,12 @@ import {checkCommandLine} from './command-check.ts';
 import {checkLesson, type LineCheck} from './semantic.ts';
 import type {Lesson, LessonError} from './types.ts';
 import {validateSchema} from './validate.ts';
-import {parseYamlSource} from './yaml-source.ts';
+import {parseYamlSource, preparsedSource, type Preparsed, type YamlSource} from './yaml-source.ts';
 
 export interface PackInput {
   /** "builtin" or the pack's directory. */
   name: string;
-  lessons: {file: string; text: string}[];
+  lessons: {file: string; text: string; parsed?: Preparsed}[];
   /** lng → namespace → keys; a lesson's namespace is its id. */
   locales: LocaleResources;
   /** Where locale files live, for messages: `${localeRoot}/${lng}/${id}.json`. */
@@ -30,8 +30,8 @@ export interface LoadOptions {
   checkLine?: LineCheck;
 }
 
-// Where each lesson's `id:` is written, for the duplicate-id message.
-const idLines = new WeakMap<Lesson, number>();
+// Each lesson's source, for the line of its `id:` in the duplicate-id message.
+const sources = new WeakMap<Lesson, YamlSource>();
 
 const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
@@ -39,11 +39,11 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
   const errors: LessonError[] = [...(pack.errors ?? [])];
   const lessons: Lesson[] = [];
   const localeRoot = pack.localeRoot ?? 'locales';
-  for (const {file, text} of pack.lessons) {
+  for (const {file, text, parsed} of pack.lessons) {
     const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     const match = FILE_NAME.exec(base);
     if (!match) errors.push({file, line: 1, field: '', code: 'file-name', params: {name: base}});
-    const source = parseYamlSource(text);
+    const source = parsed ? preparsedSource(text, parsed) : parseYamlSource(text);
     if (source.problems.length > 0) {
       for (const p of source.problems) errors.push({file, line: p.line, field: '', code: p.code, params: p.params});
       continue;
@@ -73,7 +73,7 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
     });
     errors.push(...result.errors);
     if (result.lesson) {
-      idLines.set(result.lesson, source.lineOf(['id']));
+      sources.set(result.lesson, source);
       lessons.push(result.lesson);
     }
   }
@@ -99,7 +99,7 @@ function dedupe(lessons: Lesson[], errors: LessonError[]): Lesson[] {
   for (const lesson of lessons) {
     const first = byId.get(lesson.id);
     if (first) {
-      errors.push({file: lesson.file, line: idLines.get(lesson) ?? 1, field: 'id', code: 'duplicate-id', params: {id: lesson.id, other: first.file}});
+      errors.push({file: lesson.file, line: sources.get(lesson)?.lineOf(['id']) ?? 1, field: 'id', code: 'duplicate-id', params: {id: lesson.id, other: first.file}});
     } else {
       byId.set(lesson.id, lesson);
     }

@@ -89,3 +89,34 @@ export function parseYamlSource(text: string): YamlSource {
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
+
+/** What the build stores beside a builtin lesson so the app need not parse YAML at start-up. */
+export interface Preparsed {
+  data: unknown;
+  /** Lines of `id` and of every step ("steps.3"): what the loader asks for in a valid lesson. */
+  lines: Record<string, number>;
+}
+
+const pathKey = (path: Path): string => path.join('.');
+
+/** Parses a lesson at build time; undefined when it has problems (the app reports them). */
+export function preparse(text: string): Preparsed | undefined {
+  const source = parseYamlSource(text);
+  if (source.problems.length > 0) return undefined;
+  const lines: Record<string, number> = {id: source.lineOf(['id'])};
+  const steps = (source.data as {steps?: unknown}).steps;
+  if (Array.isArray(steps)) steps.forEach((_, i) => (lines[pathKey(['steps', i])] = source.lineOf(['steps', i])));
+  return {data: source.data, lines};
+}
+
+/** A source from build-time data; any line not stored parses the text then (errors only). */
+export function preparsedSource(text: string, pre: Preparsed): YamlSource {
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseYamlSource(text));
+  return {
+    data: pre.data,
+    problems: [],
+    lineOf: (path) => pre.lines[pathKey(path)] ?? parsed().lineOf(path),
+    keyLineOf: (path, property) => parsed().keyLineOf(path, property),
+  };
+}
