@@ -10,6 +10,7 @@ export interface AppModeOptions extends AppProps {
 }
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
 export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promise<number> {
@@ -23,25 +24,42 @@ export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promi
     {exitOnCtrlC: false, alternateScreen: true, interactive: true, patchConsole: true},
   );
   let code = 0;
+  let crash: {error: unknown} | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     code = SIGNAL_CODES[signal];
     instance.unmount();
   };
-  const handlers = Object.keys(SIGNAL_CODES).map((signal) => {
-    const handler = () => onSignal(signal as keyof typeof SIGNAL_CODES);
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
+  // An error no screen caught (a throw in a socket callback, a rejected promise): leave
+  // the same way as q does — terminal restored, sockets closed — then say what happened.
+  const onCrash = (error: unknown) => {
+    crash ??= {error};
+    code = 1;
+    instance.unmount();
+  };
+  const handlers: [string, (error: unknown) => void][] = [
+    ...Object.keys(SIGNAL_CODES).map((signal): [string, () => void] => [signal, () => onSignal(signal as keyof typeof SIGNAL_CODES)]),
+    ...CRASH_EVENTS.map((event): [string, (error: unknown) => void] => [event, onCrash]),
+  ];
+  for (const [event, handler] of handlers) process.on(event as 'uncaughtException', handler);
   try {
     const result = await instance.waitUntilExit();
-    if (typeof result === 'number') code = result;
+    if (typeof result === 'number' && crash === undefined) code = result;
   } catch (error) {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    // A screen threw while rendering: Ink unmounted and rejects with the error.
+    crash ??= {error};
     code = 1;
   } finally {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    for (const [event, handler] of handlers) process.off(event as 'uncaughtException', handler);
     process.stdin.setRawMode?.(false);
     await cleanup();
   }
+  if (crash) process.stderr.write(`${crashText(crash.error, i18n)}\n`);
   return code;
+}
+
+/** One short paragraph; the stack only when SOCKET_LESSONS_DEBUG is set. */
+function crashText(error: unknown, i18n: i18n): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const text = i18n.t('app:crash', {message});
+  return process.env.SOCKET_LESSONS_DEBUG && error instanceof Error && error.stack ? `${text}\n${error.stack}` : text;
 }

@@ -2,18 +2,24 @@
 // every lab the lessons open, and hands the screens what they need.
 import type {i18n} from 'i18next';
 import {enterTerminalBidi, resolveBidiMode, type BidiMode} from '../i18n/bidi/index.ts';
+import {isLanguage, type Language} from '../i18n/languages.ts';
 import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
-import {openProgress, recordState, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
+import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
-import {Lab} from '../lab/index.ts';
+import {installExitCleanup, Lab} from '../lab/index.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
 import {ReplScreen} from '../ui/repl/index.ts';
-import {themeFor, wantsMonochrome} from '../ui/theme.ts';
+import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
+import {wantsMonochrome} from '../ui/theme.ts';
 import type {CliOptions} from './args.ts';
 import {runAppMode} from './app-mode.tsx';
+import {appVersion} from './version.ts';
 
 export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
+  // The last resort behind every exit path below: whatever happens, each lab's sockets
+  // (and Unix socket files) are closed when the process goes.
+  installExitCleanup();
   const t = i18n.t.bind(i18n);
   const catalog = loadCatalog({packs: options.lessons});
   for (const locales of catalog.locales) {
@@ -23,9 +29,25 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   }
   const {store, notices} = await openProgress({reset: options.reset});
   const progress = store.get();
+  // --lang wins for this run; otherwise the saved language; with neither, ask (first run).
+  const savedLanguage = isLanguage(progress.language) ? progress.language : undefined;
+  if (!options.lang && savedLanguage) await i18n.changeLanguage(savedLanguage);
 
   const bidi = resolveBidiMode({flag: options.bidi, env: process.env, saved: progress.bidi, isTTY: true});
-  const leaveBidi = enterTerminalBidi((s) => process.stdout.write(s), bidi);
+  const write = (s: string) => void process.stdout.write(s);
+  let leaveBidi = enterTerminalBidi(write, bidi);
+  // A layout changed in Settings: VTE's own BiDi goes off for app mode, back on otherwise.
+  const switchTerminalBidi = (mode: BidiMode) => {
+    leaveBidi();
+    leaveBidi = enterTerminalBidi(write, {vteExplicit: mode === 'app' && bidi.terminal === 'vte-bidi'});
+  };
+  const settings: Settings = {
+    language: isLanguage(i18n.language) ? i18n.language : 'en',
+    also: options.also ?? (progress.also === 'none' ? undefined : progress.also),
+    bidi: bidi.mode,
+    // --no-color wins; a saved choice beats NO_COLOR (as no-color.org asks of config files).
+    colour: options.color && (progress.colour ?? !wantsMonochrome(process.env, [])),
+  };
 
   const sessions = new Set<LessonSession>();
   const openSession = (id: string): LessonSession => {
@@ -50,9 +72,12 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   let replLab: Lab | undefined;
   const openReplLab = () => (replLab ??= new Lab({allowNonLoopback: options.allowRemote}));
 
-  const entries = menuEntries(catalog.lessons, progress);
-  const menu = entries.map((e) => ({...e, title: t(`${e.id}:title`)}));
-  const resumeIndex = progress.last ? Math.max(0, entries.findIndex((e) => e.id === progress.last?.lesson)) : undefined;
+  // Asked again each time the menu is shown, so it counts the steps done since.
+  const menu = () => menuEntries(catalog.lessons, store.get());
+  const resumeIndex = () => {
+    const last = store.get().last;
+    return last ? Math.max(0, catalog.lessons.findIndex((l) => l.id === last.lesson)) : undefined;
+  };
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
@@ -65,10 +90,14 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     menu,
     resumeIndex,
     notices: notices.map((n) => progressNoticeText(n, t)),
-    theme: themeFor(!options.color || wantsMonochrome(process.env, [])),
-    bidi: bidi.mode,
-    calibrate: bidi.needsCalibration && i18n.language === 'fa',
-    onCalibrated: (mode: BidiMode) => void store.update((p) => ({...p, bidi: mode})),
+    settings,
+    chooseLanguage: !options.lang && !savedLanguage,
+    calibrate: bidi.needsCalibration,
+    onSettings: (patch: SettingsPatch) => {
+      if (patch.bidi) switchTerminalBidi(patch.bidi);
+      void store.update((p) => withSettings(p, patch));
+    },
+    version: appVersion(),
     initial: initialLesson ? {name: 'lesson', id: initialLesson} : options.mode === 'repl' ? {name: 'repl'} : undefined,
     renderRepl: (props) => <ReplScreen lab={openReplLab()} {...props} />,
     renderLesson: (id, props) => <LessonScreen key={id} open={() => openSession(id)} presenter={options.present} {...props} />,
@@ -77,6 +106,16 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
       await Promise.allSettled([...[...sessions].map((s) => s.close()), replLab?.dispose()]);
     },
   });
+}
+
+/** Progress with the settings the learner changed. */
+function withSettings(progress: Progress, patch: SettingsPatch): Progress {
+  const next = {...progress};
+  if ('language' in patch && patch.language) next.language = patch.language;
+  if ('also' in patch) next.also = patch.also ?? 'none';
+  if ('bidi' in patch && patch.bidi) next.bidi = patch.bidi;
+  if ('colour' in patch && patch.colour !== undefined) next.colour = patch.colour;
+  return next;
 }
 
 // Saves are serialised per store so a burst of state changes never interleaves writes.

@@ -23,6 +23,10 @@ export interface Progress {
   version: typeof PROGRESS_VERSION;
   language?: string;
   bidi?: 'app' | 'terminal' | 'off';
+  /** Settings: the second language shown after each paragraph ('none': chosen off). */
+  also?: 'en' | 'fa' | 'ru' | 'none';
+  /** Settings: colours on or off (absent: NO_COLOR decides). */
+  colour?: boolean;
   /** Where the learner was: the lesson and step to resume. */
   last?: {lesson: string; step: number};
   lessons: Record<string, LessonProgress>;
@@ -163,6 +167,9 @@ export function parseProgress(data: unknown): Progress | undefined {
   }
   if (typeof d.language === 'string') out.language = d.language;
   if (d.bidi === 'app' || d.bidi === 'terminal' || d.bidi === 'off') out.bidi = d.bidi;
+  // Settings a newer or hand-edited file may hold: kept when valid, otherwise ignored.
+  if (d.also === 'en' || d.also === 'fa' || d.also === 'ru' || d.also === 'none') out.also = d.also;
+  if (typeof d.colour === 'boolean') out.colour = d.colour;
   const last = d.last as {lesson?: unknown; step?: unknown} | undefined;
   if (last !== undefined) {
     if (typeof last !== 'object' || last === null || typeof last.lesson !== 'string' || !Number.isInteger(last.step)) return undefined;

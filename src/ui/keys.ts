@@ -25,7 +25,11 @@ export type Action =
   | 'showMe'
   | 'rerun'
   | 'reset'
-  | 'type';
+  | 'type'
+  // Screens of the shell:
+  | 'settings'
+  /** A digit: the answer (or language) with that number; the digit comes with the action. */
+  | 'choose';
 
 /** Boolean flags of ink's Key that a binding may test. */
 type KeyFlag = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
@@ -70,6 +74,9 @@ export const bindings: readonly Binding[] = [
   {action: 'rerun', keys: 'r', match: [{chars: ['r', 'к', 'ق']}], mode: 'normal'},
   {action: 'reset', keys: 'x', match: [{chars: ['x', 'ч', 'ط']}], mode: 'normal'},
   {action: 'type', keys: ':', match: [{chars: [':', '/']}], mode: 'normal'},
+  {action: 'settings', keys: ',', match: [{chars: [',', '،', 'б', 'و']}], mode: 'normal'},
+  // ASCII, Persian (۱–۹) and Arabic-Indic (١–٩) digits: no layout switch to answer.
+  {action: 'choose', keys: '1–9', match: [{chars: [...'123456789', ...'۱۲۳۴۵۶۷۸۹', ...'١٢٣٤٥٦٧٨٩']}], mode: 'normal'},
   {action: 'reveal', keys: 'Space', match: [{chars: [' ']}], mode: 'normal', presenter: true},
   {action: 'confirmYes', keys: 'y q', match: [{chars: ['y', 'н', 'غ', 'q', 'й', 'ض']}, {flag: 'return'}], mode: 'confirm'},
   {action: 'confirmNo', keys: 'n Esc', match: [{chars: ['n', 'т', 'د']}, {flag: 'escape'}, {flag: 'backspace'}], mode: 'confirm'},
@@ -116,19 +123,26 @@ export interface UseKeysOptions extends KeyContext {
   enabled?: boolean;
 }
 
-/** Calls `handler` with the action of each key press that has one. */
-export function useKeys(handler: (action: Action) => void, options: UseKeysOptions = {}): void {
+/** The number a 'choose' key stands for (1–9), whatever the digits' script. */
+export function choiceNumber(input: string): number | undefined {
+  const c = input.codePointAt(0) ?? 0;
+  const n = c >= 0x06f1 && c <= 0x06f9 ? c - 0x06f0 : c >= 0x0661 && c <= 0x0669 ? c - 0x0660 : c >= 0x31 && c <= 0x39 ? c - 0x30 : 0;
+  return input.length === 1 && n > 0 ? n : undefined;
+}
+
+/** Calls `handler` with the action of each key press that has one (and the typed character, for 'choose'). */
+export function useKeys(handler: (action: Action, input: string) => void, options: UseKeysOptions = {}): void {
   const {enabled = true, ...context} = options;
   // ink's useInput always calls the latest closure (useEffectEvent), so no ref is needed.
   useInput(
     (input, key) => {
       const action = actionFor(input, key, context);
-      if (action) return handler(action);
+      if (action) return handler(action, input);
       // Keys pressed faster than the terminal is read arrive together ("jjq"): one each.
       if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
         for (const char of input) {
-          const each = char === '\r' ? actionFor('', {return: true}, context) : actionFor(char, {}, context);
-          if (each) handler(each);
+          const each = char === '\r' ? actionFor('', {return: true}, context) : char === '\t' ? actionFor('', {tab: true}, context) : actionFor(char, {}, context);
+          if (each) handler(each, char);
         }
       }
     },
@@ -139,7 +153,8 @@ export function useKeys(handler: (action: Action) => void, options: UseKeysOptio
 /** What the footer shows; 'move' and 'scroll' stand for pairs of actions. */
 export type HintId =
   | 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo'
-  | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type' | 'repl';
+  | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type' | 'repl'
+  | 'settings' | 'change' | 'choose' | 'select';
 
 export interface Hint {
   id: HintId;
@@ -170,24 +185,35 @@ const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   reset: {keys: 'x', labelKey: 'lessons:runner.keys.reset', priority: 1},
   type: {keys: ':', labelKey: 'lessons:runner.keys.prompt', priority: 7},
   repl: {keys: ':', labelKey: 'app:menu.repl', priority: 6},
+  settings: {keys: ',', labelKey: 'keys.settings', priority: 5},
+  change: {keys: 'Enter →', labelKey: 'keys.change', priority: 7},
+  choose: {keys: '1–9', labelKey: 'keys.choose', priority: 7},
+  select: {keys: 'Enter', labelKey: 'keys.select', priority: 7},
 };
 
-export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 'confirm';
+export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 'confirm' | 'ask' | 'settings' | 'about' | 'language';
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
-  menu: ['move', 'enter', 'repl', 'toggleSecondLanguage', 'help', 'quit'],
+  menu: ['move', 'enter', 'repl', 'settings', 'toggleSecondLanguage', 'help', 'quit'],
   lesson: ['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit'],
   task: ['type', 'hint', 'showMe', 'enter', 'nextPane', 'back', 'help', 'quit'],
   typing: ['enter', 'back'],
   repl: ['enter', 'nextPane', 'scroll', 'back'],
   help: ['back'],
   confirm: ['confirmYes', 'confirmNo'],
+  ask: ['choose', 'move', 'enter', 'nextPane', 'back', 'toggleSecondLanguage', 'help', 'quit'],
+  settings: ['move', 'change', 'back', 'help', 'quit'],
+  about: ['back', 'help', 'quit'],
+  language: ['move', 'select', 'quit'],
 };
+
+/** Screens where held events can be waiting for Space. */
+const presenterSets: readonly HintSet[] = ['lesson', 'repl', 'task', 'ask'];
 
 /** The hints the footer shows on a screen, in order; presenter mode adds Space. */
 export function hintsFor(set: HintSet, options: {presenter?: boolean} = {}): Hint[] {
   const ids = [...hintSets[set]];
-  if (options.presenter && (set === 'lesson' || set === 'repl')) ids.unshift('reveal');
+  if (options.presenter && presenterSets.includes(set)) ids.unshift('reveal');
   return ids.map((id) => ({id, ...hintTable[id]}));
 }
 

@@ -1,46 +1,62 @@
 import {Box} from 'ink';
-import {useState} from 'react';
+import {useMemo} from 'react';
 import {useTranslation} from 'react-i18next';
-import {Lines} from '../components/Line.tsx';
-import {HintBar} from '../components/HintBar.tsx';
+import {useBidi} from '../components/BidiContext.tsx';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
 import {hintsFor, useKeys} from '../keys.ts';
-import {LessonMenu, type MenuItem} from './LessonMenu.tsx';
+import {noteLines} from '../layout/paneContext.ts';
+import {textLayout} from '../layout/textLayout.ts';
+import {useSettings} from '../settings/SettingsContext.tsx';
+import {LessonMenu, type MenuAlso, type MenuItem} from './LessonMenu.tsx';
+import {ScreenFrame, useHelpToggle} from './ScreenFrame.tsx';
+import {useCursor} from './useCursor.ts';
 
 export interface MenuScreenProps {
   items: MenuItem[];
-  resumeIndex?: number;
+  resumeIndex?: number | undefined;
+  /** Where the cursor starts (default: the lesson to continue). */
+  initialIndex?: number | undefined;
   width: number;
   height: number;
+  /** Things to tell the learner above the list (progress could not be read, calibration saved). */
+  notices?: readonly string[];
   onOpen(id: string): void;
   onQuit(code: number): void;
   /** `:` opens the REPL. */
   onRepl(): void;
+  /** `,` opens the settings. */
+  onSettings?(): void;
 }
 
-export function MenuScreen({items, resumeIndex, width, height, onOpen, onRepl, onQuit}: MenuScreenProps) {
-  const {t} = useTranslation('app');
+export function MenuScreen({items, resumeIndex, initialIndex, width, height, notices = [], onOpen, onRepl, onSettings, onQuit}: MenuScreenProps) {
+  const {t, i18n} = useTranslation('app');
   const ctx = usePaneContext();
-  const [selected, setSelected] = useState(resumeIndex ?? 0);
+  const {mode} = useBidi();
+  const {settings, toggleAlso} = useSettings();
+  const cursor = useCursor(initialIndex ?? resumeIndex ?? 0, items.length);
+  const help = useHelpToggle();
   useKeys((action) => {
-    if (action === 'up') setSelected((i) => Math.max(0, i - 1));
-    else if (action === 'down') setSelected((i) => Math.min(items.length - 1, i + 1));
-    else if ((action === 'enter' || action === 'next') && items[selected]) onOpen(items[selected].id);
+    if (action === 'interrupt') return onQuit(130);
+    if (help.consume(action)) return;
+    const item = items[cursor.current()];
+    if (action === 'up') cursor.move(-1);
+    else if (action === 'down') cursor.move(1);
+    else if ((action === 'enter' || action === 'next') && item) onOpen(item.id);
     else if (action === 'type') onRepl();
-    else if (action === 'quit' || action === 'interrupt') onQuit(action === 'interrupt' ? 130 : 0);
+    else if (action === 'settings') onSettings?.();
+    else if (action === 'toggleSecondLanguage') toggleAlso();
+    else if (action === 'quit') onQuit(0);
   });
+  const also = useMemo((): MenuAlso | undefined => {
+    const lng = settings.also;
+    if (!lng || lng === settings.language) return undefined;
+    const tAlso = i18n.getFixedT(lng);
+    return {title: (id) => (i18n.hasResourceBundle(lng, id) ? tAlso(`${id}:title`) : undefined), text: textLayout({mode, language: lng})};
+  }, [settings.also, settings.language, i18n, mode]);
+  const above = notices.flatMap((n) => noteLines(ctx, n, width, 'newest'));
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Lines
-        lines={[
-          [{text: ctx.text.cell(`${t('name')} · ${t('menu.title')}`, width), role: 'focus'}],
-          [{text: ctx.text.cell(t('tagline'), width), role: 'muted'}],
-        ]}
-      />
-      <Box marginTop={1} height={Math.max(1, height - 4)} flexDirection="column">
-        <LessonMenu items={items} selected={selected} resumeIndex={resumeIndex} width={width} height={Math.max(1, height - 4)} />
-      </Box>
-      <HintBar hints={hintsFor('menu')} width={width} />
-    </Box>
+    <ScreenFrame title={`${t('name')} · ${t('menu.title')}`} subtitle={t('tagline')} width={width} height={height} hints={hintsFor('menu')} help={help.open} above={above}>
+      {(body) => <LessonMenu items={items} selected={cursor.index} resumeIndex={resumeIndex} width={body.width} height={body.height} also={also} />}
+    </ScreenFrame>
   );
 }

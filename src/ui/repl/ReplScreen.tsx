@@ -7,12 +7,13 @@ import {useTranslation} from 'react-i18next';
 import {commonPrefix, completions} from '../../commands/complete.ts';
 import type {SocketLab} from '../../lab/types.ts';
 import {LessonPanes} from '../app/lesson/LessonPanes.tsx';
+import {HelpOverlay} from '../components/HelpOverlay.tsx';
 import {translatorOf} from '../format/translate.ts';
 import {useLabSnapshot} from '../hooks/useLabSnapshot.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
 import {useKeys} from '../keys.ts';
 import {CommandInput} from '../input/CommandInput.tsx';
-import {initialEditor, lineEditorReducer} from '../input/lineEditor.ts';
+import {initialEditor, lineEditorReducer, type LineEditorAction} from '../input/lineEditor.ts';
 import {fileHistory, type HistoryStore} from './history.ts';
 import {transcriptLines} from './transcript.ts';
 import {TranscriptView} from './TranscriptView.tsx';
@@ -46,10 +47,18 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   const sockets = useLabSnapshot(lab);
   const [choices, setChoices] = useState<readonly string[]>([]);
   const [logScroll, setLogScroll] = useState(0);
+  const [help, setHelp] = useState(false);
+  // `?` on an empty line opens the key help (no command starts with it); Esc or `?` closes it.
+  const edit = (action: LineEditorAction) => {
+    if (action.type === 'insert' && (action.text === '?' || action.text === '؟') && editor.text === '') setHelp(true);
+    else dispatch(action);
+  };
   // Keys other than the input's: Ctrl+C leaves, PgUp/PgDn scroll the event log.
   useKeys((action) => {
     if (action === 'interrupt') onQuit(130);
-    else if (action === 'pageUp') setLogScroll((s) => s + 5);
+    else if (help) {
+      if (action === 'back' || action === 'help') setHelp(false);
+    } else if (action === 'pageUp') setLogScroll((s) => s + 5);
     else if (action === 'pageDown') setLogScroll((s) => Math.max(0, s - 5));
   });
   const ports = useMemo(() => [...new Set(sockets.flatMap((s) => (s.local?.kind === 'inet' && s.local.port > 0 ? [s.local.port] : [])))], [sockets]);
@@ -88,7 +97,9 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   const hint = choices.length > 0 ? t('commands:repl.choices', {candidates: choices.join('  ')}) : repl.running > 0 ? t('commands:repl.running') : t('commands:repl.intro');
   return (
     <Box flexDirection="column" width={width} height={height}>
+      {help ? <HelpOverlay width={width} height={Math.max(1, height - RESERVED)} /> : null}
       <LessonPanes
+        hidden={help}
         lab={lab}
         focused="prose"
         reserveRows={RESERVED}
@@ -98,7 +109,7 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
         proseTitle={t('ui:pane.repl')}
         renderProse={(size) => <TranscriptView lines={transcriptLines(repl.entries, t)} width={size.width} height={size.height} empty={t('commands:repl.intro')} />}
       />
-      <CommandInput editor={editor} dispatch={dispatch} onSubmit={submit} onCancel={cancel} onComplete={complete} active width={width} prompt={t('commands:repl.prompt')} />
+      <CommandInput editor={editor} dispatch={edit} onSubmit={submit} onCancel={cancel} onComplete={complete} active={!help} width={width} prompt={t('commands:repl.prompt')} />
       <Text dimColor wrap="truncate-end">
         {text.cell(hint, width)}
       </Text>

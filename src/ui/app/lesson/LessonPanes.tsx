@@ -36,13 +36,15 @@ export interface LessonPanesProps {
   renderProse(size: {width: number; height: number}): ReactNode;
   /** The first pane's title (the lesson's or the REPL's). */
   proseTitle?: string;
+  /** Drawn over (the help): keep the log and held events, draw nothing, stop polling the OS. */
+  hidden?: boolean;
 }
 
-export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle}: LessonPanesProps) {
+export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle, hidden = false}: LessonPanesProps) {
   const {t} = useTranslation('ui');
   const sockets = useLabSnapshot(lab);
   const events = useLabEvents(lab, {slowMotion: presenter});
-  const os = useOsView(lab, true);
+  const os = useOsView(lab, !hidden);
   if (logControl) logControl.current = {held: events.held, reveal: events.reveal, maxScroll: (h) => eventLogMaxScroll(events.log, h)};
   // In slow motion the table and diagram follow the revealed events, not the live lab.
   const shown = events.sockets ?? sockets;
@@ -67,7 +69,8 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
     },
     {
       id: 'log',
-      title: t('pane.log'),
+      // Held events show in the title too: in the tabs layout the log may be out of sight.
+      title: events.held > 0 ? `${t('pane.log')} · ${t('log.waiting', {count: events.held})}` : t('pane.log'),
       weight: 3,
       column: 'aside',
       render: ({width, height}) => <EventLog log={events.log} width={width} height={height} scroll={logScroll} held={events.held} presenter={presenter} />,
@@ -80,5 +83,6 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
       render: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
     },
   ];
+  if (hidden) return null;
   return <PaneLayout panes={panes} focused={focused} presenter={presenter} reserveRows={reserveRows} />;
 }

@@ -1,5 +1,5 @@
 import {Box, Text, useWindowSize} from 'ink';
-import {useReducer, useRef, useState} from 'react';
+import {useMemo, useReducer, useRef, useState} from 'react';
 import {useTranslation} from 'react-i18next';
 import type {LessonSession} from '../../../lessons/session.ts';
 import {ConfirmQuit} from '../../components/ConfirmQuit.tsx';
@@ -10,12 +10,16 @@ import {translatorOf} from '../../format/index.ts';
 import {usePaneContext} from '../../hooks/usePaneContext.ts';
 import {CommandInput} from '../../input/CommandInput.tsx';
 import {initialEditor, lineEditorReducer} from '../../input/lineEditor.ts';
-import {hintsFor, useKeys, type Action} from '../../keys.ts';
+import {choiceNumber, hintsFor, useKeys, type Action} from '../../keys.ts';
 import {clipLines} from '../../layout/clip.ts';
+import {textLayout} from '../../layout/textLayout.ts';
+import {useBidi} from '../../components/BidiContext.tsx';
+import {useSettings} from '../../settings/SettingsContext.tsx';
 import {LessonPanes, PANE_ORDER, type LogControl, type PaneId} from './LessonPanes.tsx';
-import {proseLines} from './proseLines.ts';
+import {proseLines, type SecondLanguage} from './proseLines.ts';
 import {lessonPorts, stepFocus} from './taskFocus.ts';
 import {useSession} from './useSession.ts';
+import {useCursor} from '../useCursor.ts';
 
 export interface LessonScreenProps {
   open(): LessonSession;
@@ -26,6 +30,8 @@ export interface LessonScreenProps {
 }
 
 const RESERVED = 3; // title line, input line, hint bar
+// Presenter mode: a blank line under the title, so the projected screen breathes.
+const PRESENTER_RESERVED = 4;
 
 export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonScreenProps) {
   const {session, state} = useSession(open);
@@ -33,9 +39,11 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   const {t, i18n} = useTranslation();
   const translate = translatorOf(i18n);
   const ctx = usePaneContext();
+  const {mode} = useBidi();
+  const {settings, toggleAlso} = useSettings();
   const {columns, rows} = useWindowSize();
   const [focused, setFocused] = useState<PaneId>('prose');
-  const [cursor, setCursor] = useState(0);
+  const cursor = useCursor(0, 9);
   const [typing, setTyping] = useState(false);
   const [overlay, setOverlay] = useState<'none' | 'help' | 'confirm'>('none');
   const [logScroll, setLogScroll] = useState(0);
@@ -50,12 +58,20 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     lastIndex.current = state.index;
     const nowTyping = step?.kind === 'task' && step.where === 'prompt' && focus === 'task';
     if (nowTyping !== typing) setTyping(nowTyping);
-    setCursor(0);
+    cursor.set(0);
   }
   const prose = (key: string) => t(`${lesson.id}:${key}`);
-  const paneHeight = Math.max(1, rows - RESERVED);
+  const reserved = presenter ? PRESENTER_RESERVED : RESERVED;
+  const paneHeight = Math.max(1, rows - reserved);
+  // The second language, when it is set, differs from the first and the lesson has prose in it.
+  const alsoLng = settings.also !== undefined && settings.also !== i18n.language && i18n.hasResourceBundle(settings.also, lesson.id) ? settings.also : undefined;
+  const also = useMemo((): SecondLanguage | undefined => {
+    if (!alsoLng) return undefined;
+    const tAlso = i18n.getFixedT(alsoLng) as unknown as SecondLanguage['t'];
+    return {prose: (key) => tAlso(`${lesson.id}:${key}`), t: tAlso, text: textLayout({mode, language: alsoLng})};
+  }, [alsoLng, i18n, lesson.id, mode]);
 
-  const onAction = (action: Action) => {
+  const onAction = (action: Action, input: string) => {
     if (action === 'interrupt') return onQuit(130);
     if (overlay === 'confirm') {
       if (action === 'confirmYes') onQuit(0);
@@ -67,20 +83,20 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       return;
     }
     if (typing) {
-      if (action === 'nextPane') setFocused(nextPane(focused, 1));
+      if (action === 'nextPane') setFocused((f) => nextPane(f, 1));
       return;
     }
     switch (action) {
       case 'up':
-        if (focus === 'ask') setCursor((c) => Math.max(0, c - 1));
+        if (focus === 'ask') cursor.move(-1);
         else if (focused === 'log') setLogScroll((s) => Math.min(s + 1, logControl.current?.maxScroll(paneHeight) ?? 0));
         break;
       case 'down':
-        if (focus === 'ask' && step?.kind === 'ask') setCursor((c) => Math.min(step.choices.length - 1, c + 1));
+        if (focus === 'ask' && step?.kind === 'ask') cursor.set(Math.min(step.choices.length - 1, cursor.current() + 1));
         else if (focused === 'log') setLogScroll((s) => Math.max(0, s - 1));
         break;
       case 'enter':
-        if (focus === 'ask') session.answer(cursor);
+        if (focus === 'ask') session.answer(cursor.current());
         else if (focus === 'finished') onBack();
         else session.next();
         break;
@@ -95,10 +111,10 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
         onBack();
         break;
       case 'nextPane':
-        setFocused(nextPane(focused, 1));
+        setFocused((f) => nextPane(f, 1));
         break;
       case 'prevPane':
-        setFocused(nextPane(focused, -1));
+        setFocused((f) => nextPane(f, -1));
         break;
       case 'pageUp':
         setLogScroll((s) => Math.min(s + Math.max(1, paneHeight - 2), logControl.current?.maxScroll(paneHeight) ?? 0));
@@ -131,6 +147,18 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       case 'type':
         if (focus === 'task') setTyping(true);
         break;
+      case 'choose': {
+        // 1–9 (or ۱–۹) answers with that choice, as ↑/↓ and Enter would.
+        const n = choiceNumber(input);
+        if (focus === 'ask' && step?.kind === 'ask' && n !== undefined && n <= step.choices.length) {
+          cursor.set(n - 1);
+          session.answer(n - 1);
+        }
+        break;
+      }
+      case 'toggleSecondLanguage':
+        toggleAlso();
+        break;
       default:
         break;
     }
@@ -147,32 +175,34 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
 
   const lab = session.getLab();
   const title = `${t(`${lesson.id}:title`)} · ${state.index + 1}/${lesson.steps.length}`;
-  const hints = overlay === 'confirm' ? hintsFor('confirm') : typing ? hintsFor('typing') : hintsFor(focus === 'task' ? 'task' : 'lesson', {presenter});
+  const hints = overlay === 'confirm' ? hintsFor('confirm') : typing ? hintsFor('typing') : hintsFor(focus === 'task' ? 'task' : focus === 'ask' ? 'ask' : 'lesson', {presenter});
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <Lines lines={[[{text: ctx.text.cell(title, columns), role: 'focus'}]]} />
-      {overlay === 'help' ? (
-        <HelpOverlay width={columns} height={paneHeight} presenter={presenter} />
-      ) : lab && state.phase !== 'opening' ? (
+      <Lines lines={presenter ? [[{text: ctx.text.cell(title, columns), role: 'newest'}], []] : [[{text: ctx.text.cell(title, columns), role: 'focus'}]]} />
+      {overlay === 'help' && <HelpOverlay width={columns} height={paneHeight} presenter={presenter} />}
+      {lab && state.phase !== 'opening' ? (
         <LessonPanes
           key={state.generation}
+          hidden={overlay === 'help'}
           lab={lab}
           focused={focused}
-          reserveRows={RESERVED}
+          reserveRows={reserved}
           ports={lessonPorts(state.values)}
           presenter={presenter}
           logScroll={logScroll}
           logControl={logControl}
           proseTitle={t('ui:pane.prose')}
           renderProse={({width, height}) => (
-            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor}, ctx), height, 'tail').lines} />
+            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor: cursor.index, also}, ctx), height, 'tail').lines} />
           )}
         />
       ) : (
-        <Box height={paneHeight}>
-          <Text dimColor>{t('lessons:runner.running')}</Text>
-        </Box>
+        overlay !== 'help' && (
+          <Box height={paneHeight}>
+            <Text dimColor>{t('lessons:runner.running')}</Text>
+          </Box>
+        )
       )}
       {overlay === 'confirm' ? (
         <ConfirmQuit width={columns} />

@@ -1,6 +1,8 @@
 // The prose pane's content: every step reached so far, as screen lines, newest last.
 // Questions show no answer until the learner has chosen; tasks show their hints as
-// they are asked for. Pure: state in, lines out.
+// they are asked for. With a second language, each paragraph of prose is followed by the
+// same paragraph in it, indented behind a │ and laid out in its own direction.
+// Pure: state in, lines out.
 import {describeEvent, describeOutcome, type Translate} from '../../format/index.ts';
 import {interpolate} from '../../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState, StepState} from '../../../lessons/state.ts';
@@ -8,6 +10,15 @@ import type {Lesson, Step} from '../../../lessons/types.ts';
 import type {ColourRole} from '../../theme.ts';
 import type {PaneContext} from '../../layout/paneContext.ts';
 import {fitLine, type StyledLine} from '../../layout/styledLine.ts';
+import {textWidth} from '../../layout/text.ts';
+import type {TextLayout} from '../../layout/textLayout.ts';
+
+/** The second language: its words and how its lines are laid out. */
+export interface SecondLanguage {
+  prose(key: string): string;
+  t: Translate;
+  text: TextLayout;
+}
 
 export interface ProseInput {
   lesson: Lesson;
@@ -19,6 +30,13 @@ export interface ProseInput {
   width: number;
   /** The choice under the cursor while a question waits for an answer. */
   cursor: number;
+  also?: SecondLanguage | undefined;
+}
+
+/** One language's words for a paragraph: runner words and the lesson's filled-in prose. */
+interface Voice {
+  t: Translate;
+  text(key: string): string;
 }
 
 export function proseLines(input: ProseInput, ctx: PaneContext): StyledLine[] {
@@ -39,15 +57,22 @@ export function proseLines(input: ProseInput, ctx: PaneContext): StyledLine[] {
 
 function stepLines(input: ProseInput, step: Step, s: StepState, current: boolean, ctx: PaneContext): StyledLine[] {
   const {t, width} = input;
-  const text = (key: string) => interpolate(input.prose(key), input.state.values);
+  const fill = (prose: (key: string) => string) => (key: string) => interpolate(prose(key), input.state.values);
+  const main: Voice = {t, text: fill(input.prose)};
+  const second: Voice | undefined = input.also && {t: input.also.t, text: fill(input.also.prose)};
+  // A paragraph of prose, then (if asked for) the same paragraph in the second language.
+  const both = (words: (v: Voice) => string, role?: ColourRole, indent = 0, mark = ''): StyledLine[] => [
+    ...para(ctx, width, mark + words(main), role, indent),
+    ...(second && input.also ? secondPara(input.also.text, width, words(second), indent + textWidth(mark)) : []),
+  ];
   if (s.status === 'skipped') return (s.missing ?? []).flatMap((m) => para(ctx, width, t(`lessons:runner.skipped.${m}`), 'muted'));
   switch (step.kind) {
     case 'say':
-      return para(ctx, width, text(step.key));
+      return both((v) => v.text(step.key));
     case 'run':
       return s.commands.flatMap((c) => commandLines(input, c, ctx));
     case 'ask': {
-      const out = para(ctx, width, `${t('lessons:runner.question')}: ${text(step.question)}`, 'focus');
+      const out = both((v) => `${v.t('lessons:runner.question')}: ${v.text(step.question)}`, 'focus');
       const answered = s.chosen !== undefined;
       step.choices.forEach((choice, i) => {
         const mark = answered
@@ -60,21 +85,20 @@ function stepLines(input: ProseInput, step: Step, s: StepState, current: boolean
             ? ctx.theme.symbols.selected
             : ' ';
         const role: ColourRole | undefined = answered ? (i === step.answer ? 'ok' : i === s.chosen ? 'error' : 'muted') : current && i === input.cursor ? 'focus' : undefined;
-        out.push(...para(ctx, width, `${mark} ${i + 1}) ${text(choice)}`, role, 2));
+        out.push(...both((v) => v.text(choice), role, 2, `${mark} ${i + 1}) `));
       });
       if (answered) {
         out.push(...para(ctx, width, t(s.chosen === step.answer ? 'lessons:runner.right' : 'lessons:runner.notQuite'), s.chosen === step.answer ? 'ok' : 'error', 2));
-        out.push(...para(ctx, width, text(step.explain), undefined, 2));
+        out.push(...both((v) => v.text(step.explain), undefined, 2));
       } else if (current) {
         out.push(...para(ctx, width, t('lessons:runner.guessFirst'), 'muted', 2));
       }
       return out;
     }
     case 'task': {
-      const label = t(step.where === 'terminal' ? 'lessons:runner.taskTerminal' : 'lessons:runner.taskPrompt');
-      const out = para(ctx, width, `${label}: ${text(step.prompt)}`, 'focus');
+      const out = both((v) => `${v.t(step.where === 'terminal' ? 'lessons:runner.taskTerminal' : 'lessons:runner.taskPrompt')}: ${v.text(step.prompt)}`, 'focus');
       step.hints.slice(0, s.hintsShown).forEach((hint, i) => {
-        out.push(...para(ctx, width, `${t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${text(hint)}`, 'muted', 2));
+        out.push(...both((v) => `${v.t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${v.text(hint)}`, 'muted', 2));
       });
       for (const c of s.commands) out.push(...commandLines(input, c, ctx));
       out.push(...para(ctx, width, taskStatus(input, step, s), s.status === 'complete' ? 'ok' : s.status === 'failed' ? 'error' : 'muted', 2));
@@ -125,6 +149,20 @@ function noticeText(input: ProseInput, notice: NonNullable<LessonState['notice']
     case 'lab-error':
       return t('lessons:runner.notice.labError', {message: notice.message});
   }
+}
+
+/**
+ * The second language's paragraph: muted, one step further in, behind a │ gutter (so it
+ * stands apart without colour), and aligned to its own language's start side — a
+ * Persian paragraph in an English lesson sits at the right.
+ */
+function secondPara(text: TextLayout, width: number, words: string, indent: number): StyledLine[] {
+  const gutter = 2;
+  const inner = Math.max(8, width - indent - gutter);
+  const pad = ' '.repeat(Math.max(0, Math.min(indent, width - inner - gutter)));
+  return text.wrap(words, inner).map((line) =>
+    fitLine(text.mirror ? [{text: line, role: 'muted'}, {text: ' │', role: 'muted'}, {text: pad}] : [{text: pad}, {text: '│ ', role: 'muted'}, {text: line, role: 'muted'}], width, text.mirror),
+  );
 }
 
 /** One paragraph wrapped to the pane (laid out for Persian), with an indent on its start side. */
