@@ -7,7 +7,8 @@ import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
 import {createI18n} from '../i18n/setup.ts';
-import type {Language} from '../i18n/languages.ts';
+import {isRtl, type Language} from '../i18n/languages.ts';
+import type {BidiMode} from '../i18n/bidi/index.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {readLines} from '../ui/plain/lines.ts';
 import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
@@ -21,8 +22,10 @@ export interface ReplModeOptions {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-  /** Accepted for symmetry with the interactive modes; plain lines are never wrapped. */
+  /** Wrap plain lines to this many cells (NDJSON is never wrapped). */
   width?: number;
+  /** How Persian is laid out in plain lines; default off (logical order, copyable). */
+  bidi?: BidiMode;
   /** Allow hosts other than loopback (--allow-remote). */
   allowRemote?: boolean;
   /** Bound on each command's waits (ms, default 10000). */
@@ -67,7 +70,8 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     source = opts.stdin as AsyncIterable<Uint8Array | string>;
   }
   const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false});
-  const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t);
+  const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
+  const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
   const summary = await runScript({
     lab,
     lines: readLines(source, MAX_LINE_CHARS),

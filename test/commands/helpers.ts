@@ -21,7 +21,7 @@ function sink(): {stream: Writable; text: () => string} {
 
 export async function runText(
   input: string | Buffer | Buffer[],
-  options: {json?: boolean; lng?: 'en' | 'fa' | 'ru'; script?: string; timeoutMs?: number} = {},
+  options: {json?: boolean; lng?: 'en' | 'fa' | 'ru'; script?: string; timeoutMs?: number; width?: number; bidi?: 'app' | 'terminal' | 'off'} = {},
 ): Promise<Run> {
   const out = sink();
   const err = sink();
@@ -31,6 +31,8 @@ export async function runText(
     json: options.json ?? false,
     ...(options.script !== undefined ? {script: options.script} : {}),
     ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {}),
+    ...(options.width !== undefined ? {width: options.width} : {}),
+    ...(options.bidi !== undefined ? {bidi: options.bidi} : {}),
     stdin: Readable.from(chunks),
     stdout: out.stream,
     stderr: err.stream,

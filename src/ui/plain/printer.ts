@@ -6,6 +6,7 @@ import type {LabEvent} from '../../lab/types.ts';
 import {describeEvent} from '../format/event.ts';
 import {describeOutcome} from '../format/result.ts';
 import type {Translate} from '../format/translate.ts';
+import {layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
 
 export interface RunSummary {
   commands: number;
@@ -28,8 +29,31 @@ type Write = (text: string) => void;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const clean = (s: string): string => s.replace(CONTROL, '?');
 
-export function plainPrinter(write: Write, t: () => Translate): TranscriptPrinter {
-  const out = (line: string) => write(`${clean(line)}\n`);
+/** How plain lines meet the page: wrapped to a width, Persian laid out in a BiDi mode. */
+export interface PlainLayout {
+  width?: number;
+  bidi: BidiMode;
+  /** The transcript's language can change mid-run (`lang fa`). */
+  rtl(): boolean;
+}
+
+export function plainPrinter(write: Write, t: () => Translate, layout?: PlainLayout): TranscriptPrinter {
+  const out = (line: string) => {
+    if (!layout || (layout.width === undefined && (layout.bidi === 'off' || !layout.rtl()))) return write(`${clean(line)}\n`);
+    // Keep the line's indent and marker as they are; lay out the rest like the screen would.
+    const [, lead = '', text = ''] = /^(\s*(?:[>·✓✗→]\s)?)(.*)$/s.exec(clean(line)) ?? [];
+    const width = layout.width === undefined ? undefined : Math.max(10, layout.width - lead.length);
+    // A command stays as typed: left to right, copyable.
+    const rtl = layout.rtl() && !lead.startsWith('>');
+    const lines = layoutText(text, {rtl, mode: layout.bidi, ...(width === undefined ? {} : {width})});
+    const pad = ' '.repeat(lead.length);
+    // Laid out right to left, the marker and indent stand at the right, where lines begin.
+    const mirrored = rtl && layout.bidi === 'app';
+    lines.forEach((l, i) => {
+      const margin = i === 0 ? lead : pad;
+      write(`${mirrored ? l + [...margin].reverse().join('') : margin + l}`.trimEnd() + '\n');
+    });
+  };
   const event = (e: LabEvent) => out(`  · ${describeEvent(e, t())}`);
   return {
     command(_lineNo, line, events, outcome) {
