@@ -33,7 +33,10 @@ export function useVisiblePanes(panes: readonly PaneBox[], focused: string, opti
   const size = useWindowSize();
   const w = options.width ?? size.columns;
   const h = Math.max(0, (options.height ?? size.rows) - (options.reserveRows ?? 0));
-  const layout = arrange(panes, w, h, focused, {presenter: options.presenter ?? false});
+  const presenter = options.presenter ?? false;
+  // The same arrangement PaneLayout draws: its kind follows the whole terminal's rows.
+  const kind = chooseLayout(w, options.height ?? size.rows, {presenter});
+  const layout = arrange(panes, w, h, focused, {presenter, kind});
   return new Set(layout.columns.flatMap((c) => c.panes.filter((p) => !p.collapsed && p.height > 0).map((p) => p.id)));
 }
 

@@ -10,7 +10,7 @@ import {SocketTable} from '../../components/SocketTable.tsx';
 import {useLabEvents} from '../../hooks/useLabEvents.ts';
 import {useLabSnapshot} from '../../hooks/useLabSnapshot.ts';
 import {useOsView} from '../../hooks/useOsView.ts';
-import {PaneLayout, type PaneSpec} from '../../layout/PaneLayout.tsx';
+import {PaneLayout, useVisiblePanes, type PaneSpec} from '../../layout/PaneLayout.tsx';
 import {useTranslation} from 'react-i18next';
 
 export type PaneId = 'prose' | 'sockets' | 'diagram' | 'log' | 'os';
@@ -44,7 +44,6 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
   const {t} = useTranslation('ui');
   const sockets = useLabSnapshot(lab);
   const events = useLabEvents(lab, {slowMotion: presenter});
-  const os = useOsView(lab, !hidden);
   if (logControl) logControl.current = {held: events.held, reveal: events.reveal, maxScroll: (h) => eventLogMaxScroll(events.log, h)};
   // In slow motion the table and diagram follow the revealed events, not the live lab.
   const shown = events.sockets ?? sockets;
@@ -83,6 +82,9 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
       render: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
     },
   ];
+  // The OS is polled only while its pane is drawn (not collapsed, not behind a tab).
+  const visible = useVisiblePanes(panes, focused, {presenter, reserveRows});
+  const os = useOsView(lab, !hidden && visible.has('os'));
   if (hidden) return null;
   return <PaneLayout panes={panes} focused={focused} presenter={presenter} reserveRows={reserveRows} />;
 }
