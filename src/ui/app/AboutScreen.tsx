@@ -49,7 +49,7 @@ export function AboutScreen({version, width, height, onBack, onQuit}: AboutScree
     else if (action === 'quit') onQuit(0);
   });
   return (
-    <ScreenFrame title={`${t('app:name')} · ${t('app:about.title')}`} width={width} height={height} hints={hintsFor('about')} help={help.open}>
+    <ScreenFrame title={`${t('app:name')} · ${t('app:about.title')}`} width={width} height={height} hints={hintsFor('about')} help={help}>
       {(body) => (
         <Box flexDirection="column">
           <Lines lines={clipLines(aboutLines(version, body.width, translatorOf(i18n), ctx), body.height, 'head').lines} />

@@ -55,7 +55,7 @@ export function MenuScreen({items, resumeIndex, initialIndex, width, height, not
   }, [settings.also, settings.language, i18n, mode]);
   const above = notices.flatMap((n) => noteLines(ctx, n, width, 'newest'));
   return (
-    <ScreenFrame title={`${t('name')} · ${t('menu.title')}`} subtitle={t('tagline')} width={width} height={height} hints={hintsFor('menu')} help={help.open} above={above}>
+    <ScreenFrame title={`${t('name')} · ${t('menu.title')}`} subtitle={t('tagline')} width={width} height={height} hints={hintsFor('menu')} help={help} above={above}>
       {(body) => <LessonMenu items={items} selected={cursor.index} resumeIndex={resumeIndex} width={body.width} height={body.height} also={also} />}
     </ScreenFrame>
   );

@@ -14,6 +14,8 @@ export interface HelpOverlayProps {
   width: number;
   height: number;
   presenter?: boolean;
+  /** Lines scrolled past (↓ while the help is open), for terminals too short for all of it. */
+  scroll?: number;
 }
 
 export function helpLines(width: number, presenter: boolean, ctx: PaneContext): StyledLine[] {
@@ -34,10 +36,20 @@ export function helpLines(width: number, presenter: boolean, ctx: PaneContext): 
   return lines;
 }
 
-export function HelpOverlay({width, height, presenter = false}: HelpOverlayProps) {
+/** How far the help can scroll at this outer size (0 when it all fits). */
+export function helpMaxScroll(width: number, height: number, presenter: boolean, ctx: PaneContext): number {
+  const inner = paneInner(width, height);
+  const total = helpLines(inner.width, presenter, ctx).length;
+  // Scrolled to the end, the last lines fill the pane and no "+N more" line is needed.
+  return total <= inner.height ? 0 : total - inner.height;
+}
+
+export function HelpOverlay({width, height, presenter = false, scroll = 0}: HelpOverlayProps) {
   const ctx = usePaneContext();
   const inner = paneInner(width, height);
-  const {lines, hidden} = clipLines(helpLines(inner.width, presenter, ctx), inner.height, 'head');
+  const all = helpLines(inner.width, presenter, ctx);
+  const from = Math.max(0, Math.min(scroll, all.length - inner.height));
+  const {lines, hidden} = clipLines(all.slice(from), inner.height, 'head');
   if (hidden > 0) lines.push(noteLine(ctx, ctx.t('pane.more', {count: hidden}), inner.width));
   return (
     <Pane title={ctx.t('help.title')} width={width} height={height} focused>

@@ -7,7 +7,7 @@ import {useTranslation} from 'react-i18next';
 import {commonPrefix, completions} from '../../commands/complete.ts';
 import type {SocketLab} from '../../lab/types.ts';
 import {LessonPanes} from '../app/lesson/LessonPanes.tsx';
-import {HelpOverlay} from '../components/HelpOverlay.tsx';
+import {HelpOverlay, helpMaxScroll} from '../components/HelpOverlay.tsx';
 import {translatorOf} from '../format/translate.ts';
 import {useLabSnapshot} from '../hooks/useLabSnapshot.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -39,7 +39,8 @@ const RESERVED = 2;
 
 export function ReplScreen({lab, width, height, history, onQuit, onBack, timeoutMs}: ReplScreenProps) {
   const {i18n} = useTranslation();
-  const {text} = usePaneContext();
+  const ctx = usePaneContext();
+  const {text} = ctx;
   const t = translatorOf(i18n);
   const store = useMemo(() => history ?? fileHistory(), [history]);
   const [editor, dispatch] = useReducer(lineEditorReducer, undefined, () => initialEditor(store.load()));
@@ -48,16 +49,21 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   const [choices, setChoices] = useState<readonly string[]>([]);
   const [logScroll, setLogScroll] = useState(0);
   const [help, setHelp] = useState(false);
+  const [helpScroll, setHelpScroll] = useState(0);
   // `?` on an empty line opens the key help (no command starts with it); Esc or `?` closes it.
   const edit = (action: LineEditorAction) => {
-    if (action.type === 'insert' && (action.text === '?' || action.text === '؟') && editor.text === '') setHelp(true);
-    else dispatch(action);
+    if (action.type === 'insert' && (action.text === '?' || action.text === '؟') && editor.text === '') {
+      setHelpScroll(0);
+      setHelp(true);
+    } else dispatch(action);
   };
   // Keys other than the input's: Ctrl+C leaves, PgUp/PgDn scroll the event log.
   useKeys((action) => {
     if (action === 'interrupt') onQuit(130);
     else if (help) {
       if (action === 'back' || action === 'help') setHelp(false);
+      const by = action === 'down' ? 1 : action === 'up' ? -1 : 0;
+      if (by) setHelpScroll((s) => Math.max(0, Math.min(helpMaxScroll(width, height - RESERVED, false, ctx), s + by)));
     } else if (action === 'pageUp') setLogScroll((s) => s + 5);
     else if (action === 'pageDown') setLogScroll((s) => Math.max(0, s - 5));
   });
@@ -97,7 +103,7 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   const hint = choices.length > 0 ? t('commands:repl.choices', {candidates: choices.join('  ')}) : repl.running > 0 ? t('commands:repl.running') : t('commands:repl.intro');
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {help ? <HelpOverlay width={width} height={Math.max(1, height - RESERVED)} /> : null}
+      {help ? <HelpOverlay width={width} height={Math.max(1, height - RESERVED)} scroll={helpScroll} /> : null}
       <LessonPanes
         hidden={help}
         lab={lab}

@@ -77,7 +77,7 @@ export function SettingsScreen({width, height, initialRow = 0, onRow, onBack, on
   };
 
   return (
-    <ScreenFrame title={`${t('app:name')} · ${t('app:settings.title')}`} width={width} height={height} hints={hintsFor('settings')} help={help.open}>
+    <ScreenFrame title={`${t('app:name')} · ${t('app:settings.title')}`} width={width} height={height} hints={hintsFor('settings')} help={help}>
       {(body) => (
         <Box flexDirection="column">
           <Lines lines={clipLines(settingsLines({settings, selected: cursor.index, width: body.width, t: translatorOf(i18n)}, ctx), body.height, 'head').lines} />

@@ -3,7 +3,7 @@ import {useMemo, useReducer, useRef, useState} from 'react';
 import {useTranslation} from 'react-i18next';
 import type {LessonSession} from '../../../lessons/session.ts';
 import {ConfirmQuit} from '../../components/ConfirmQuit.tsx';
-import {HelpOverlay} from '../../components/HelpOverlay.tsx';
+import {HelpOverlay, helpMaxScroll} from '../../components/HelpOverlay.tsx';
 import {HintBar} from '../../components/HintBar.tsx';
 import {Lines} from '../../components/Line.tsx';
 import {translatorOf} from '../../format/index.ts';
@@ -47,6 +47,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   const [typing, setTyping] = useState(false);
   const [overlay, setOverlay] = useState<'none' | 'help' | 'confirm'>('none');
   const [logScroll, setLogScroll] = useState(0);
+  const [helpScroll, setHelpScroll] = useState(0);
   const [editor, edit] = useReducer(lineEditorReducer, undefined, () => initialEditor());
   const logControl = useRef<LogControl | null>(null);
   const lastIndex = useRef(state.index);
@@ -80,6 +81,10 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     }
     if (overlay === 'help') {
       if (action === 'back' || action === 'help' || action === 'previous') setOverlay('none');
+      // A short terminal cannot show every key at once: ↑/↓ and PgUp/PgDn scroll the help.
+      const max = helpMaxScroll(columns, paneHeight, presenter, ctx);
+      const by = {up: -1, down: 1, pageUp: -5, pageDown: 5}[action as string];
+      if (by) setHelpScroll((s) => Math.max(0, Math.min(max, s + by)));
       return;
     }
     if (typing) {
@@ -123,6 +128,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
         setLogScroll((s) => Math.max(0, s - Math.max(1, paneHeight - 2)));
         break;
       case 'help':
+        setHelpScroll(0);
         setOverlay('help');
         break;
       case 'quit':
@@ -180,7 +186,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Lines lines={presenter ? [[{text: ctx.text.cell(title, columns), role: 'newest'}], []] : [[{text: ctx.text.cell(title, columns), role: 'focus'}]]} />
-      {overlay === 'help' && <HelpOverlay width={columns} height={paneHeight} presenter={presenter} />}
+      {overlay === 'help' && <HelpOverlay width={columns} height={paneHeight} presenter={presenter} scroll={helpScroll} />}
       {lab && state.phase !== 'opening' ? (
         <LessonPanes
           key={state.generation}
