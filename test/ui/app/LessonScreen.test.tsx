@@ -1,0 +1,136 @@
+// The lesson view on a real session (real sockets on loopback): the second language after
+// each paragraph (and `t`), answers by number in every script, presenter mode's footer,
+// held events and Space.
+import {useState} from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {Lab} from '../../../src/lab/index.ts';
+import {loadCatalog} from '../../../src/lessons/catalog.ts';
+import {createLessonSession, type LessonSession} from '../../../src/lessons/session.ts';
+import {LessonScreen} from '../../../src/ui/app/lesson/LessonScreen.tsx';
+import {toAsciiDigits} from '../../../src/i18n/digits.ts';
+import type {Language} from '../../../src/i18n/languages.ts';
+import {SettingsProvider, useSettingsState} from '../../../src/ui/settings/SettingsContext.tsx';
+import {expectFits, visual} from '../helpers/expect.ts';
+import {LANGUAGES, type Lng} from '../helpers/i18n.ts';
+import {KEY, renderAt, until, type Rendered} from './helpers.tsx';
+
+const lesson = loadCatalog().lessons.find((l) => l.id === 'passive-socket')!;
+const STEPS = lesson.steps.length;
+
+let app: Rendered | undefined;
+let session: LessonSession | undefined;
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  await session?.close();
+  session = undefined;
+});
+
+/** What a screen shows of each language's words (Persian as laid out). */
+const SHOWN = {
+  en: {question: 'Question:', right: 'Right.', title: 'A passive socket and its clients'},
+  fa: {question: visual('پرسش'), right: visual('درست است.'), title: visual('سوکت منفعل و کلاینت‌هایش')},
+  ru: {question: 'Вопрос:', right: 'Верно.', title: 'Пассивный сокет и его клиенты'},
+} as const;
+
+function Screen({lng, also, presenter, quit}: {lng: Language; also?: Language; presenter?: boolean; quit?: (code: number) => void}) {
+  const api = useSettingsState({language: lng, also, bidi: 'app', colour: true});
+  const [open] = useState(() => () => (session = createLessonSession({lesson, createLab: () => new Lab()})));
+  return (
+    <SettingsProvider value={api}>
+      <LessonScreen open={open} presenter={presenter} onBack={() => {}} onQuit={(code) => quit?.(code)} />
+    </SettingsProvider>
+  );
+}
+
+function start(lng: Lng, props: {also?: Language; presenter?: boolean} = {}, size = {columns: 80, rows: 24}) {
+  app = renderAt(lng, <Screen lng={lng} {...props} />, {...size, providers: true});
+  return app;
+}
+
+/** Enter until the screen says step `n` of the lesson (each step waits for its commands). */
+async function stepTo(r: Rendered, n: number) {
+  for (let at = 1; at < n; at++) {
+    await until(() => expect(r.text()).toContain(`${at}/${STEPS}`), 5000);
+    await until(() => expect(session?.getState().phase).not.toBe('running'), 5000);
+    await r.press(KEY.enter);
+  }
+  await until(() => expect(r.text()).toContain(`${n}/${STEPS}`), 5000);
+}
+
+describe('second language', () => {
+  for (const lng of LANGUAGES) {
+    const also = LANGUAGES.find((l) => l !== lng)!;
+    it(`${lng} with ${also}: each paragraph is followed by the same in ${also}, behind a │; t hides and shows it`, async () => {
+      // 79 columns: one pane at a time, so the prose pane is tall and the only one drawn.
+      const r = start(lng, {also}, {columns: 79, rows: 40});
+      await stepTo(r, 4); // the first question
+      await until(() => expect(r.text()).toContain(SHOWN[lng].question));
+      expect(r.text()).toContain(SHOWN[also].question);
+      // Only the focused prose pane is drawn (┃ borders): │ is the second language's mark.
+      const marked = () => r.lines().filter((l) => l.startsWith('┃') && l.includes('│')).length;
+      expect(marked()).toBeGreaterThan(4);
+      expectFits(r.text(), 79);
+
+      await r.press('t');
+      await until(() => expect(r.text()).not.toContain(SHOWN[also].question));
+      expect(marked()).toBe(0);
+      await r.press('t');
+      await until(() => expect(r.text()).toContain(SHOWN[also].question));
+      expect(r.missing).toEqual([]);
+    });
+  }
+
+  it('Persian with English at 50 columns: mixed directions in one pane, nothing spills', async () => {
+    const r = start('fa', {also: 'en'}, {columns: 50, rows: 40});
+    await stepTo(r, 4);
+    await until(() => expect(r.text()).toContain('Question:'));
+    // The English paragraph starts at the left behind its mark; the Persian ends at the right.
+    expect(r.lines().some((l) => /^┃ +│ Question:/.test(l))).toBe(true);
+    expectFits(r.text(), 50);
+  });
+});
+
+describe('answers by number', () => {
+  for (const [lng, key] of [['en', '2'], ['fa', '۲'], ['ru', '2']] as const) {
+    it(`${lng}: ${key} answers the question with its second choice`, async () => {
+      const r = start(lng);
+      await stepTo(r, 4);
+      await r.press(key);
+      await until(() => expect(r.text()).toContain(SHOWN[lng].right));
+      expect(session?.getState().steps[3]?.chosen).toBe(1);
+    });
+  }
+
+  it('a number past the last choice answers nothing', async () => {
+    const r = start('en');
+    await stepTo(r, 4);
+    await until(() => expect(r.text()).toContain('3)'));
+    await r.press('7');
+    await r.press('j'); // a key that renders, so the 7 has surely been handled
+    await until(() => expect(r.text()).toContain('▸ 2)'));
+    expect(session?.getState().steps[3]?.chosen).toBeUndefined();
+  });
+});
+
+describe('presenter mode', () => {
+  for (const lng of LANGUAGES) {
+    it(`${lng}: the footer offers Space; events wait, the tab says how many, Space shows them one at a time`, async () => {
+      const r = start(lng, {presenter: true});
+      await until(() => expect(r.text()).toContain(SHOWN[lng].title));
+      // The title stands alone: a blank line under it.
+      expect(r.lines()[1]?.trim()).toBe('');
+      await stepTo(r, 3); // listen has run: socket, bind, listen are held
+      // The tab bar (under the title and its blank line) names the held events: "Events · 3 waiting".
+      const waiting = () => Number(/\d+/.exec(toAsciiDigits(r.lines()[2] ?? ''))?.[0] ?? 0);
+      await until(() => expect(waiting()).toBeGreaterThan(0));
+      const before = waiting();
+      const footer = r.lines().at(-1)!;
+      expect(footer).toMatch(lng === 'en' ? /Space next event/ : lng === 'ru' ? /Пробел следующее событие/ : new RegExp(visual('رویداد بعدی')));
+      await r.press(' ');
+      await until(() => expect(waiting()).toBe(before - 1));
+      expectFits(r.text(), 80);
+      expect(r.missing).toEqual([]);
+    });
+  }
+});
