@@ -127,10 +127,20 @@ describe('presenter mode', () => {
       const before = waiting();
       const footer = r.lines().at(-1)!;
       expect(footer).toMatch(lng === 'en' ? /Space next event/ : lng === 'ru' ? /Пробел следующее событие/ : new RegExp(visual('رویداد بعدی')));
+      // The command's events are not spelled out in the prose: the log reveals them, one per Space.
+      expect(r.text()).not.toMatch(/· srv/);
       await r.press(' ');
       await until(() => expect(waiting()).toBe(before - 1));
       expectFits(r.text(), 80);
       expect(r.missing).toEqual([]);
     });
   }
+});
+
+describe('without presenter mode', () => {
+  it('the prose lists what a command did, event by event', async () => {
+    const r = start('en', {}, {columns: 79, rows: 40});
+    await stepTo(r, 3);
+    await until(() => expect(r.text()).toMatch(/· srv listens on 127\.0\.0\.1:\d+/));
+  });
 });

@@ -200,7 +200,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
           logControl={logControl}
           proseTitle={t('ui:pane.prose')}
           renderProse={({width, height}) => (
-            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor: cursor.index, also}, ctx), height, 'tail').lines} />
+            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor: cursor.index, also, presenter}, ctx), height, 'tail').lines} />
           )}
         />
       ) : (

@@ -31,6 +31,8 @@ export interface ProseInput {
   /** The choice under the cursor while a question waits for an answer. */
   cursor: number;
   also?: SecondLanguage | undefined;
+  /** Presenter mode: a command's events are left to the event log, which reveals them one per Space. */
+  presenter?: boolean | undefined;
 }
 
 /** One language's words for a paragraph: runner words and the lesson's filled-in prose. */
@@ -126,7 +128,7 @@ function commandLines(input: ProseInput, c: CommandRecord, ctx: PaneContext): St
   const {t, width} = input;
   const out = para(ctx, width, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, 'active');
   if (!c.outcome) return [...out, ...para(ctx, width, t('lessons:runner.running'), 'muted', 4)];
-  for (const e of c.outcome.events) out.push(...para(ctx, width, `· ${describeEvent(e, t)}`, 'muted', 4));
+  if (!input.presenter) for (const e of c.outcome.events) out.push(...para(ctx, width, `· ${describeEvent(e, t)}`, 'muted', 4));
   const described = describeOutcome(c.outcome, t);
   described.lines.forEach((line, i) => {
     const mark = described.ok ? '' : i === 0 ? `${ctx.theme.symbols.error} ` : '  ';
