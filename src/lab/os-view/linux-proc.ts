@@ -16,11 +16,15 @@ const UNIX_STATES: Record<string, string> = {'01': 'UNCONN', '02': 'CONNECTING',
 export function parseProcAddress(text: string, v6: boolean): Endpoint {
   const [hex = '', portHex = '0'] = text.split(':');
   const port = parseInt(portHex, 16);
-  const bytes = new Uint8Array(v6 ? 16 : 4);
-  for (let w = 0; w < bytes.length / 4; w++) {
+  if (!v6) {
+    // One word, low byte first. A busy host lists thousands of rows (TIME_WAIT) on every poll.
+    const n = parseInt(hex, 16) || 0;
+    return {kind: 'inet', address: `${n & 255}.${(n >>> 8) & 255}.${(n >>> 16) & 255}.${n >>> 24}`, port, family: 'IPv4'};
+  }
+  const bytes = new Uint8Array(16);
+  for (let w = 0; w < 4; w++) {
     for (let k = 0; k < 4; k++) bytes[w * 4 + k] = parseInt(hex.slice(w * 8 + (3 - k) * 2, w * 8 + (3 - k) * 2 + 2), 16);
   }
-  if (!v6) return {kind: 'inet', address: bytes.join('.'), port, family: 'IPv4'};
   return {kind: 'inet', address: formatIPv6(bytes), port, family: 'IPv6'};
 }
 
