@@ -219,8 +219,11 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   async osView(options?: {all?: boolean}): Promise<OsView> {
-    return this.os.read(options?.all ? undefined : this.ours);
+    return options?.all ? this.os.read() : this.os.read(this.ours, this.ourPort);
   }
+
+  /** A cheap first cut for `ours`: any port the lab ever used, TCP or UDP. */
+  private readonly ourPort = (port: number): boolean => port > 0 && (this.tcpPorts.has(port) || this.udpPorts.has(port));
 
   /** Rows on the lab's ports and paths (every port it ever used, so TIME_WAIT rows show). */
   private readonly ours = (s: OsSocket): boolean => {
@@ -230,8 +233,10 @@ export class Lab extends LabCore implements SocketLab {
   };
 
   override async osHolders(protocol: 'tcp' | 'udp', port: number): Promise<Holder[]> {
-    const view = await this.os.read((s) =>
-      s.local.kind === 'inet' && s.local.port === port && s.protocol.startsWith(protocol) && (protocol === 'udp' || s.state === 'LISTEN'));
+    const view = await this.os.read(
+      (s) => s.local.kind === 'inet' && s.local.port === port && s.protocol.startsWith(protocol) && (protocol === 'udp' || s.state === 'LISTEN'),
+      (p) => p === port,
+    );
     if (!view.available) return [];
     const out: Holder[] = [];
     for (const s of view.sockets) if (s.pid !== undefined) out.push({pid: s.pid, program: s.program});
@@ -263,7 +268,7 @@ export class Lab extends LabCore implements SocketLab {
     if (this.osPolling) return;
     this.osPolling = true;
     try {
-      const view = await this.os.read(this.ours);
+      const view = await this.os.read(this.ours, this.ourPort);
       if (this.osWatchers === 0 || !view.available) return;
       const {next, changes} = diffOs(this.osRows, view.sockets);
       this.osRows = next;

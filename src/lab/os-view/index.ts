@@ -1,7 +1,7 @@
 // The OS view: which reader this platform has, filtering, owners, and diffs for watching.
 import fs from 'node:fs';
 import type {OsSocket, OsView} from '../types.ts';
-import {ProcOwners, readProcNet} from './linux-proc.ts';
+import {ProcOwners, readProcNet, type PortFilter} from './linux-proc.ts';
 import {readLsof} from './lsof.ts';
 import {isDeno, mayRead} from '../permissions.ts';
 
@@ -24,8 +24,8 @@ export class OsReader {
     else this.kind = 'none';
   }
 
-  /** One read of the table; `keep` picks the rows to return (and to find owners for). */
-  async read(keep: (s: OsSocket) => boolean = () => true): Promise<OsView> {
+  /** One read of the table; `keep` picks the rows to return (and to find owners for); `ports` lets the reader skip other rows early. */
+  async read(keep: (s: OsSocket) => boolean = () => true, ports?: PortFilter): Promise<OsView> {
     if (this.kind === 'none') return {available: false, reason: 'unsupported-platform'};
     if (this.kind === 'lsof') {
       if (isDeno && !mayRunLsof()) return {available: false, reason: 'permission-denied'};
@@ -38,7 +38,7 @@ export class OsReader {
     if (!mayRead('/proc')) return {available: false, reason: 'permission-denied'};
     let rows: OsSocket[];
     try {
-      rows = (await readProcNet()).filter(keep);
+      rows = (await readProcNet(ports)).filter(keep);
     } catch (err) {
       return {available: false, reason: reasonOf(err)};
     }

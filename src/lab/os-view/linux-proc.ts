@@ -32,12 +32,27 @@ function isUnspecified(e: Endpoint): boolean {
   return e.kind === 'inet' && e.port === 0 && (e.address === '0.0.0.0' || e.address === '::');
 }
 
-export function parseInetTable(text: string, protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6'): OsSocket[] {
+/** Keeps a row when its local or remote port passes; checked before the row is parsed. */
+export type PortFilter = (port: number) => boolean;
+
+/** Local and remote port of a row ("  sl: ADDR:PORT ADDR:PORT ..."), read without splitting it. */
+function rowPorts(line: string): [number, number] {
+  const a = line.indexOf(':', line.indexOf(':') + 1);
+  const b = line.indexOf(':', a + 1);
+  return [parseInt(line.slice(a + 1, a + 5), 16), parseInt(line.slice(b + 1, b + 5), 16)];
+}
+
+export function parseInetTable(text: string, protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6', ports?: PortFilter): OsSocket[] {
   const v6 = protocol.endsWith('6');
   const udp = protocol.startsWith('udp');
   const out: OsSocket[] = [];
   const lines = text.split('\n');
   for (let n = 1; n < lines.length; n++) {
+    if (ports) {
+      // A busy host lists thousands of rows (TIME_WAIT) on every poll: skip the others unparsed.
+      const [local, remote] = rowPorts(lines[n]!);
+      if (!ports(local) && !ports(remote)) continue;
+    }
     const f = lines[n]!.trim().split(/\s+/);
     if (f.length < 10) continue;
     const local = parseProcAddress(f[1]!, v6);
@@ -164,8 +179,8 @@ export class ProcOwners {
 
 const FILES = ['tcp', 'tcp6', 'udp', 'udp6', 'unix'] as const;
 
-/** Every socket in /proc/net, without owners. Rejects if /proc/net/tcp cannot be read. */
-export async function readProcNet(): Promise<OsSocket[]> {
+/** Every socket in /proc/net (TCP/UDP rows only on `ports`, if given), without owners. Rejects if /proc/net/tcp cannot be read. */
+export async function readProcNet(ports?: PortFilter): Promise<OsSocket[]> {
   const texts = await Promise.all(
     FILES.map((f) => fs.readFile(`/proc/net/${f}`, 'utf8').catch((err: unknown) => (f === 'tcp' ? Promise.reject(err) : ''))),
   );
@@ -173,7 +188,7 @@ export async function readProcNet(): Promise<OsSocket[]> {
   FILES.forEach((f, k) => {
     const text = texts[k]!;
     if (f === 'unix') out.push(...parseUnixTable(text));
-    else out.push(...parseInetTable(text, f));
+    else out.push(...parseInetTable(text, f, ports));
   });
   return out;
 }
