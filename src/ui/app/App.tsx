@@ -53,8 +53,10 @@ export function App(props: AppProps) {
   const {t} = useTranslation();
   const [needsCalibration, setNeedsCalibration] = useState(calibrate);
   const [notices, setNotices] = useState(props.notices ?? []);
-  // Where the cursor was when the menu or settings opened another screen, to return there.
-  const [menuRow, setMenuRow] = useState<number | undefined>(undefined);
+  // The menu's cursor starts on the lesson to continue, as it was when the app started
+  // (coming back from a lesson keeps that start: the map reads the same each time).
+  const [menuStart] = useState(() => (typeof resumeIndex === 'function' ? resumeIndex() : resumeIndex));
+  // Where the cursor was when Settings opened another screen, to return there.
   const [settingsRow, setSettingsRow] = useState(0);
   const [route, dispatch] = useReducer(routerReducer, undefined, () => {
     const first: Screen[] = chooseLanguage ? [{name: 'language'}] : calibrate && initialSettings.language === 'fa' ? [{name: 'calibrate'}] : [];
@@ -145,13 +147,12 @@ export function App(props: AppProps) {
         <MenuScreen
           items={items}
           resumeIndex={resume}
-          initialIndex={menuRow ?? resume}
+          initialIndex={menuStart ?? 0}
           width={columns}
           height={rows}
           notices={notices}
           onOpen={(id) => {
             setNotices([]);
-            setMenuRow(items.findIndex((i) => i.id === id));
             dispatch({type: 'open-lesson', id});
           }}
           onRepl={() => dispatch({type: 'open-repl'})}

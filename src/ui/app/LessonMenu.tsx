@@ -56,8 +56,7 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
     const mark = active ? ctx.theme.symbols.selected : ' ';
     const number = String(index + 1).padStart(2, '0');
     const progress = `${complete ? `${ctx.theme.symbols.ok} ` : ''}${t('menu.progress', {done: item.done, total: item.total})}`;
-    // A right-to-left screen reads from the right: mark, number, title, then progress.
-    const lead = ctx.text.mirror ? ` ${number} ${mark}` : `${mark} ${number} `;
+    const lead = `${mark} ${number} `;
     const titleWidth = Math.max(4, width - textWidth(lead) - textWidth(progress) - 1);
     const row = [
       {text: lead, role: active ? ('focus' as const) : undefined},
@@ -65,6 +64,7 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
       {text: ' '},
       {text: progress, role: complete ? ('ok' as const) : ('muted' as const)},
     ];
+    // A right-to-left screen reads from the right: number first, progress last.
     lines.push((ctx.text.mirror ? row.reverse() : row).map((s) => (s.role ? {text: s.text, role: s.role} : {text: s.text})));
     if (active) {
       const details = `${t('menu.concepts', {list: item.concepts.join(' ')})} · ${item.languages.join(' ')}${index === resumeIndex ? ` · ${t('menu.continue')}` : ''}`;

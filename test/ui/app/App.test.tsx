@@ -224,7 +224,7 @@ describe('menu', () => {
     expect(saved.at(-1)).toEqual({also: undefined});
   });
 
-  it('opens the lesson under the cursor, and comes back to it', async () => {
+  it('opens the lesson under the cursor', async () => {
     const {r, opened} = start('en');
     await until(() => expect(r.text()).toContain('Lessons'));
     await r.press('j\r'); // one read: down, then Enter on the lesson it moved to
