@@ -32,7 +32,9 @@ function connect(port: number): Promise<'connected' | string> {
 
 describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime) => {
   it.each(['en', 'fa', 'ru'])('listens on a port the OS chose, accepts a real client, closes on q (%s)', async (lng) => {
-    app = startApp({runtime, args: ['--lang', lng, '--bidi', 'app'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-${lng}`}});
+    // 120×40: the event log has room for the accept row; at 80×24 it shows one row, and the
+    // kernel's entry for our client could replace it before any frame showed it.
+    app = startApp({runtime, columns: 120, rows: 40, args: ['--lang', lng, '--bidi', 'app'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-${lng}`}});
     await app.waitFor('▸ 01');
     // The lesson is the third on the map.
     app.write('j');

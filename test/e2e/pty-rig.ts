@@ -7,9 +7,13 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'dist/cli.js');
+// SOCKET_LESSONS_E2E_CLI: drive another build (e.g. of a clean checkout) with the same tests.
+export const CLI = process.env['SOCKET_LESSONS_E2E_CLI'] ?? path.join(ROOT, 'dist/cli.js');
 
 export type Runtime = 'node' | 'deno';
+
+const SYNC_BEGIN = '\x1b[?2026h';
+const SYNC_END = '\x1b[?2026l';
 
 export function hasDeno(): boolean {
   try {
@@ -20,8 +24,24 @@ export function hasDeno(): boolean {
   }
 }
 
+/** One row of the emulated screen, cell by cell. */
+export interface ScreenRow {
+  /** Trailing spaces trimmed. */
+  text: string;
+  /** One entry per column: the cell's characters, ' ' when empty, '' for the right half of a wide character. */
+  cells: string[];
+  /** xterm wrapped this row on from the one above: something was written past the last column. */
+  wrapped: boolean;
+}
+
+export type Terminal = InstanceType<typeof xterm.Terminal>;
+
 export interface AppProcess {
   pty: IPty;
+  /** The emulated terminal itself (colours and attributes, for screenshots). */
+  terminal: Terminal;
+  /** The screen row by row, with cells and wrap flags (layout checks). */
+  rows(): ScreenRow[];
   pid: number;
   /** The screen as text lines, trailing spaces trimmed. */
   screen(): string[];
@@ -52,10 +72,20 @@ export function startApp({runtime = 'node', args = [], columns = 80, rows = 24, 
   }
   const pty = ptySpawn(file, argv, {name: 'xterm-256color', cols: columns, rows, cwd: ROOT, env: childEnv});
   let raw = '';
+  let inFrame = false;
   const waiters = new Set<() => void>();
   pty.onData((data) => {
+    const before = raw.length;
     raw += data;
+    // Inside a synchronized update (CSI ? 2026 h … l) a terminal shows nothing yet: look
+    // only at whole frames, as a person would (a half-drawn frame can lack the cursor).
+    const seen = raw.slice(Math.max(0, before - 8));
+    const begin = seen.lastIndexOf(SYNC_BEGIN);
+    const end = seen.lastIndexOf(SYNC_END);
+    const midFrame = begin >= 0 || end >= 0 ? begin > end : undefined;
     term.write(data, () => {
+      if (midFrame !== undefined) inFrame = midFrame;
+      if (inFrame) return;
       for (const check of waiters) check();
     });
   });
@@ -71,6 +101,20 @@ export function startApp({runtime = 'node', args = [], columns = 80, rows = 24, 
     for (let y = 0; y < term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return lines;
   };
+  const screenRows = (): ScreenRow[] => {
+    const buffer = term.buffer.active;
+    const out: ScreenRow[] = [];
+    for (let y = 0; y < term.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      const cells: string[] = [];
+      for (let x = 0; x < term.cols; x++) {
+        const cell = line?.getCell(x);
+        cells.push(!cell ? ' ' : cell.getWidth() === 0 ? '' : cell.getChars() || ' ');
+      }
+      out.push({text: line?.translateToString(true) ?? '', cells, wrapped: line?.isWrapped ?? false});
+    }
+    return out;
+  };
   const waitFor: AppProcess['waitFor'] = (test, timeoutMs = 15_000) =>
     new Promise((resolve, reject) => {
       const matches = (text: string) =>
@@ -84,17 +128,19 @@ export function startApp({runtime = 'node', args = [], columns = 80, rows = 24, 
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(test)}; screen:\n${screen().join('\n')}`));
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(test)}; screen:\n${screen().join('\n')}\nraw tail: ${JSON.stringify(raw.slice(-200))}`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
         waiters.delete(check);
       };
       waiters.add(check);
-      check();
+      if (!inFrame) check();
     });
   return {
     pty,
+    terminal: term,
+    rows: screenRows,
     pid: pty.pid,
     screen,
     raw: () => raw,

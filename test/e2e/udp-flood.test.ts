@@ -1,0 +1,85 @@
+// Issue 7: "a UDP flood of 20,000 datagrams while keys are pressed (every key handled, app
+// still responsive)". The REPL binds a UDP socket; this process floods it in paced
+// bursts, and between bursts types a key whose echo must show within a bound.
+import dgram from 'node:dgram';
+import {afterEach, describe, expect, it} from 'vitest';
+import {exitCode, inputActive, startFresh, typeLine, udpFree, type Started} from './helpers.ts';
+import {hasDeno, KEYS, type Runtime} from './pty-rig.ts';
+
+const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
+const DATAGRAMS = 20_000;
+const BURST = 100; // datagrams sent before yielding to the event loop
+const KEY_EVERY = 500; // datagrams between two key presses: 40 keys during the flood
+const KEY_BOUND_MS = 5000; // a key's echo must show within this, flood or not
+
+let started: Started | undefined;
+let flooder: dgram.Socket | undefined;
+afterEach(async () => {
+  flooder?.close();
+  flooder = undefined;
+  await started?.dispose();
+  started = undefined;
+});
+
+function sendBurst(socket: dgram.Socket, port: number, from: number, count: number): Promise<void> {
+  let pending = count;
+  return new Promise((resolve, reject) => {
+    for (let i = from; i < from + count; i++) {
+      socket.send(`datagram ${i}`, port, '127.0.0.1', (error) => {
+        if (error) reject(error);
+        else if (--pending === 0) resolve();
+      });
+    }
+  });
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe.each(runtimes)('a UDP flood under %s', (runtime) => {
+  it(`${DATAGRAMS.toLocaleString('en')} datagrams while keys are typed: every key shows, the log compresses, the REPL still answers`, async () => {
+    started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'en', 'repl']});
+    const {app} = started;
+    await app.waitFor(() => inputActive(app));
+    await typeLine(app, 'bind udp 127.0.0.1:0 as u1');
+    app.write(KEYS.enter);
+    const screen = await app.waitFor(/u1 is bound to 127\.0\.0\.1:(\d+)/);
+    const port = Number(/u1 is bound to 127\.0\.0\.1:(\d+)/.exec(screen)![1]);
+
+    flooder = dgram.createSocket('udp4');
+    const keys = 'abcdefghijklmnopqrstuvwxyz0123456789abcd';
+    let typed = '';
+    let slowest = 0;
+    for (let sent = 0; sent < DATAGRAMS; ) {
+      for (let burst = 0; burst < KEY_EVERY / BURST && sent < DATAGRAMS; burst++) {
+        await sendBurst(flooder, port, sent, BURST);
+        sent += BURST;
+        await yieldToLoop();
+      }
+      // One key, while the app still has datagrams to read: its echo must come through.
+      const key = keys[typed.length % keys.length]!;
+      typed += key;
+      const pressed = Date.now();
+      app.write(key);
+      await app.waitFor(new RegExp(`^› ${typed}\\s*$`, 'm'), KEY_BOUND_MS);
+      slowest = Math.max(slowest, Date.now() - pressed);
+    }
+    expect(typed).toHaveLength(DATAGRAMS / KEY_EVERY);
+    expect(slowest).toBeLessThan(KEY_BOUND_MS);
+
+    // The event log shows the flood as compressed "+N datagrams received" rows.
+    const after = await app.waitFor(/\+[\d,]{2,} datagrams received/);
+    const counts = [...after.matchAll(/\+([\d,]+) datagrams? received/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
+    expect(Math.max(...counts)).toBeGreaterThan(1);
+
+    // Still responsive: clear the line, run a command, see its answer, quit cleanly.
+    app.write('\x15'); // Ctrl+U
+    await app.waitFor(/^›\s*$/m);
+    await typeLine(app, 'sockets');
+    app.write(KEYS.enter);
+    await app.waitFor(/✓ 1 socket/);
+    await typeLine(app, 'quit');
+    app.write(KEYS.enter);
+    expect(await exitCode(app)).toBe(0);
+    expect(await udpFree(port)).toBe(true);
+  }, 120_000);
+});
