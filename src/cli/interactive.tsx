@@ -7,7 +7,7 @@ import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
 import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
-import {installExitCleanup, Lab} from '../lab/index.ts';
+import {Lab} from '../lab/index.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
 import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
@@ -17,9 +17,6 @@ import {runAppMode} from './app-mode.tsx';
 import {appVersion} from './version.ts';
 
 export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
-  // The last resort behind every exit path below: whatever happens, each lab's sockets
-  // (and Unix socket files) are closed when the process goes.
-  installExitCleanup();
   const t = i18n.t.bind(i18n);
   const catalog = loadCatalog({packs: options.lessons});
   for (const locales of catalog.locales) {
