@@ -3,6 +3,7 @@
 // size the layout is the right kind, clean, and the keys still work.
 import {afterEach, describe, expect, it} from 'vitest';
 import {exitCode, expectCleanLayout, startFresh, stepCounter, type Started} from './helpers.ts';
+import {layoutProblems} from './screen-checks.ts';
 import {hasDeno, KEYS, type AppProcess, type Runtime} from './pty-rig.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
@@ -37,12 +38,18 @@ function focusedTitle(app: AppProcess): string {
   return match?.[1]?.trim() ?? '';
 }
 
-async function expectLayout(app: AppProcess, columns: number, rows: number, kind: Kind): Promise<void> {
+/**
+ * Resizes and waits for the settled frame: the expected kind of layout, the title line
+ * (the step counter) on the first row, and no layout problem. A resize may pass through
+ * an intermediate frame first (the old tree at the new width).
+ */
+async function expectLayout(app: AppProcess, columns: number, rows: number, kind: Kind, title: RegExp): Promise<void> {
   app.resize(columns, rows);
-  await app.waitFor(() => layoutKind(app) === kind, 10_000).catch(() => {
-    throw new Error(`expected the ${kind} layout at ${columns}×${rows}, screen:\n${app.screen().join('\n')}`);
+  const settled = () => layoutKind(app) === kind && title.test(app.screen()[0] ?? '') && layoutProblems(app.rows(), columns).length === 0;
+  await app.waitFor(settled, 10_000).catch(() => {
+    const problems = layoutProblems(app.rows(), columns);
+    throw new Error(`expected a clean ${kind} layout at ${columns}×${rows} (found ${layoutKind(app)}; ${problems.join('; ') || 'title not on row 0'}), screen:\n${app.screen().join('\n')}`);
   });
-  await expectCleanLayout(app, columns, `${kind} after resize`);
 }
 
 /** Tab moves the focus to another pane, Shift+Tab brings it back. */
@@ -67,19 +74,48 @@ describe.each(runtimes)('resizing mid-lesson under %s', (runtime) => {
     await app.waitFor(/127\.0\.0\.1:(?!0\b)\d{2,5}/);
     await expectTabCycles(app);
 
-    await expectLayout(app, 80, 24, 'stacked');
+    await expectLayout(app, 80, 24, 'stacked', step(2));
     await expectTabCycles(app);
     app.write(KEYS.enter);
     await app.waitFor(step(3));
 
-    await expectLayout(app, 50, 20, 'tabs');
+    await expectLayout(app, 50, 20, 'tabs', step(3));
     await expectTabCycles(app);
     app.write(KEYS.enter);
     await app.waitFor(step(4));
 
     // Wide again: side by side returns.
-    await expectLayout(app, 120, 40, 'side');
+    await expectLayout(app, 120, 40, 'side', step(4));
     await expectTabCycles(app);
+    app.write('q');
+    expect(await exitCode(app)).toBe(0);
+  }, 90_000);
+});
+
+// "Nothing overflows or wraps mid-border at any size down to 50×20": a sweep through the
+// breakpoints and between them, right to left (the hardest case).
+const SWEEP: readonly [number, number, Kind][] = [
+  [150, 45, 'side'],
+  [120, 24, 'side'],
+  [119, 40, 'stacked'],
+  [100, 30, 'stacked'],
+  [80, 24, 'stacked'],
+  [79, 24, 'tabs'],
+  [80, 23, 'tabs'],
+  [64, 22, 'tabs'],
+  [50, 20, 'tabs'],
+];
+
+describe.each(runtimes)('every size from 150×45 down to 50×20 under %s', (runtime) => {
+  it('lays a Persian lesson out cleanly at each', async () => {
+    started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'fa', '--bidi', 'app', '--lesson', 'passive-socket']});
+    const {app} = started;
+    await app.waitFor(step(1));
+    app.write(KEYS.enter);
+    await app.waitFor(step(2));
+    for (const [columns, rows, kind] of SWEEP) {
+      await expectLayout(app, columns, rows, kind, step(2));
+    }
     app.write('q');
     expect(await exitCode(app)).toBe(0);
   }, 90_000);
