@@ -1,6 +1,8 @@
 // Figure 6's workload, bundled by bench/memory.mjs: every builtin lesson in every
 // language with --auto, in one process, ROUNDS times over. After each round a full GC,
 // then RSS and heap; the peak RSS from the OS at the end. Prints one JSON line.
+// The CLI's own V8 setting comes first, as in src/cli.tsx.
+import '../src/cli/v8-tuning.ts';
 import {runLessonAuto} from '../src/cli/lesson-mode.ts';
 import {LANGUAGES} from '../src/i18n/languages.ts';
 import {loadCatalog} from '../src/lessons/catalog.ts';

@@ -1,3 +1,4 @@
+import './cli/v8-tuning.ts';
 import './cli/deno-gate.ts';
 import {main} from './cli/main.ts';
 
