@@ -22,7 +22,15 @@ export async function idle({runtime = 'node', seconds = 10, osPane = true} = {})
     await p.waitFor(/2\/16|3\/16/, 10_000);
     p.write('\r');
     await p.waitFor(LISTENING, 10_000);
+    // Sitting still: no frame drawn for a whole second (bounded), then the window starts.
+    const settled = async () => {
+      const deadline = performance.now() + 15_000;
+      while (performance.now() - (p.frames.at(-1) ?? 0) < 1000 && performance.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     const sample = async () => {
+      await settled();
       const frames0 = p.frames.length;
       const cpu = await cpuPercentOver(p.pid, seconds * 1000);
       return {...cpu, frames: p.frames.length - frames0};

@@ -76,6 +76,9 @@ export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, c
     await p.waitFor(/u1 is bound to 127\.0\.0\.1:\d+/, 10_000);
     const port = Number(/u1 is bound to 127\.0\.0\.1:(\d+)/.exec(p.screen())[1]);
     await p.waitFor((s) => inputLine(s).trim() === '›', 5000);
+    // The OS view's row for the new socket comes with its next poll: let it land first, so
+    // the log's older rows (which may scroll out of sight) hold no receive rows.
+    await p.waitFor(`OS: new entry udp 127.0.0.1:${port}`, 5000).catch(() => {});
 
     const rowsBefore = logRows(p.screen());
     const before = udpSocketStats(port);

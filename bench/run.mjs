@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm run bench`: every figure of issue 8 in one run, then bench/results.json and the
+// table in BENCHMARKS.md. Usage: node bench/run.mjs [--quick] [--only=a,b] [--write]
+//   --quick  fewer runs and shorter windows (a sanity check, ~1 min); results go to
+//            bench/.work/results-quick.json unless --write is given
+//   --only   figures to run: package,first-frame,npx,load,idle,memory,lab
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {coldNpx} from './cold-npx.mjs';
+import {firstFrame} from './first-frame.mjs';
+import {idle} from './idle.mjs';
+import {run as labOverhead} from './lab-overhead.mjs';
+import {machine} from './lib/machine.mjs';
+import {ROOT, workDir} from './lib/paths.mjs';
+import {denoVersion} from './lib/runtimes.mjs';
+import {underLoad} from './load.mjs';
+import {memory} from './memory.mjs';
+import {packageSize} from './package-size.mjs';
+import {verdicts, writeReport} from './report.mjs';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const write = argv.includes('--write') || (!quick && !only);
+const hasDeno = denoVersion() !== undefined;
+const want = (name) => !only || only.includes(name);
+
+const steps = [
+  ['package', () => packageSize()],
+  ['first-frame', async () => ({
+    node: await firstFrame({runtime: 'node', runs: 10}),
+    ...(hasDeno ? {deno: await firstFrame({runtime: 'deno', runs: 10})} : {}),
+  })],
+  ['npx', () => coldNpx({runs: quick ? 4 : 10})],
+  ['load', () => underLoad({seconds: quick ? 3 : 5})],
+  ['idle', async () => ({
+    node: await idle({runtime: 'node', seconds: quick ? 5 : 10}),
+    ...(hasDeno ? {deno: await idle({runtime: 'deno', seconds: quick ? 5 : 10})} : {}),
+  })],
+  ['memory', () => memory({rounds: quick ? 3 : 10})],
+  ['lab', () => labOverhead()],
+];
+
+const started = Date.now();
+const results = {
+  generatedAt: new Date().toISOString(),
+  command: `node bench/run.mjs ${argv.join(' ')}`.trim(),
+  quick,
+  machine: machine(),
+  figures: {},
+  errors: {},
+};
+for (const [name, fn] of steps) {
+  if (!want(name)) continue;
+  const t0 = Date.now();
+  process.stdout.write(`bench: ${name} … `);
+  try {
+    results.figures[name] = await fn();
+    process.stdout.write(`${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  } catch (error) {
+    results.errors[name] = String(error?.stack ?? error).split('\n').slice(0, 6).join('\n');
+    process.stdout.write(`failed: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  }
+}
+results.loadAverageAfter = os.loadavg().map((n) => +n.toFixed(2));
+results.seconds = Math.round((Date.now() - started) / 1000);
+results.verdicts = verdicts(results.figures);
+
+const out = write ? path.join(ROOT, 'bench/results.json') : path.join(workDir(), quick ? 'results-quick.json' : 'results-partial.json');
+fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+if (write) writeReport(results, path.join(ROOT, 'BENCHMARKS.md'));
+console.log('');
+for (const v of results.verdicts) console.log(`${v.pass === null ? '  -  ' : v.pass ? 'PASS ' : 'MISS '} ${v.figure}: ${v.measured} (budget ${v.budget})`);
+for (const [name, e] of Object.entries(results.errors)) console.log(`ERROR ${name}: ${e.split('\n')[0]}`);
+console.log(`\n${path.relative(ROOT, out)}${write ? ' and BENCHMARKS.md' : ''} written (${results.seconds} s)`);
