@@ -109,7 +109,11 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
     metafile: true,
     jsx: 'automatic',
     define: {'process.env.NODE_ENV': '"production"', ...define},
-    alias: {'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.js'), ...(fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {})},
+    alias: {
+      'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.js'),
+      'string-width': path.join(root, 'scripts/stubs/string-width.js'),
+      ...(fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {}),
+    },
     plugins: [yogaWithoutFetch],
     banner: {
       js: [
