@@ -1,6 +1,6 @@
-// Issue 7's walk, in a real pty on Node and Deno at the three layouts: the map → a
-// lesson → its questions → the task (hint, help, typed command) → back to the map → the
-// REPL → quit. At every stop the screen must be laid out cleanly (no wrapped rows, no
+// Issue 7's walk, in a real pty on Node and Deno at the three layouts: the map (and its
+// help) → a lesson → its questions → the task (hint, help, typed command) → back to the
+// map → the REPL (a command, the help) → quit. At every stop the screen must be laid out cleanly (no wrapped rows, no
 // broken borders). Each size runs in another language, so every locale is walked too.
 import {afterEach, describe, expect, it} from 'vitest';
 import {answer, eventually, inputActive, exitCode, expectCleanLayout, savedSteps, startFresh, stepCounter, tcpRefused, typeLine, udpFree, waitForProse, type Started} from './helpers.ts';
@@ -28,9 +28,14 @@ describe.each(runtimes)('the walk under %s', (runtime) => {
     const {app, configDir} = started;
     const clean = (what: string) => expectCleanLayout(app, columns, what);
 
-    // The map: the third lesson is "A passive socket and its clients".
+    // The map, its key help, then the third lesson: "A passive socket and its clients".
     await app.waitFor('▸ 01');
     await clean('the map');
+    app.write('?');
+    await app.waitFor('Shift+Tab');
+    await clean('the help on the map');
+    app.write(KEYS.escape);
+    await app.waitFor((s) => !s.includes('Shift+Tab') && s.includes('▸ 01'));
     app.write('j');
     await app.waitFor('▸ 02');
     app.write('j');
@@ -115,10 +120,12 @@ describe.each(runtimes)('the walk under %s', (runtime) => {
       await app.waitFor(/u1\s+udp|udp\s+u1/);
     }
     await clean('the REPL');
-    await typeLine(app, 'help');
-    app.write(KEYS.enter);
-    await app.waitFor('HOST:PORT'); // the end of the list
+    // `?` on an empty line: the key help over the panes; Esc closes it, the line is live again.
+    app.write('?');
+    await app.waitFor('Shift+Tab');
     await clean('the REPL help');
+    app.write(KEYS.escape);
+    await app.waitFor((s) => !s.includes('Shift+Tab') && inputActive(app));
 
     // Esc on an empty line: back to the map; q quits with 0 and every socket is closed.
     app.write(KEYS.escape);
