@@ -154,6 +154,8 @@ export function useKeys(handler: (action: Action, input: string) => void, option
 export type HintId =
   | 'move' | 'enter' | 'back' | 'nextPane' | 'scroll' | 'help' | 'toggleSecondLanguage' | 'quit' | 'reveal' | 'confirmYes' | 'confirmNo'
   | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type' | 'repl'
+  // Enter, Esc and ← as they read in a lesson or at a prompt:
+  | 'nextStep' | 'previousStep' | 'answer' | 'run' | 'toMenu'
   | 'settings' | 'change' | 'choose' | 'select';
 
 export interface Hint {
@@ -169,6 +171,11 @@ export interface Hint {
 const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   move: {keys: '↑↓', labelKey: 'keys.move', priority: 3},
   enter: {keys: 'Enter', labelKey: 'keys.enter', priority: 4},
+  nextStep: {keys: 'Enter', labelKey: 'lessons:runner.keys.next', priority: 9},
+  previousStep: {keys: '←', labelKey: 'lessons:runner.keys.back', priority: 3},
+  answer: {keys: 'Enter', labelKey: 'lessons:runner.keys.answer', priority: 9},
+  run: {keys: 'Enter', labelKey: 'lessons:runner.keys.run', priority: 9},
+  toMenu: {keys: 'Esc', labelKey: 'lessons:runner.keys.menu', priority: 5},
   back: {keys: 'Esc', labelKey: 'keys.back', priority: 5},
   nextPane: {keys: 'Tab', labelKey: 'keys.nextPane', priority: 6},
   scroll: {keys: 'PgUp/PgDn', labelKey: 'keys.scroll', priority: 1},
@@ -195,13 +202,13 @@ export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
   menu: ['move', 'enter', 'repl', 'settings', 'toggleSecondLanguage', 'help', 'quit'],
-  lesson: ['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit'],
-  task: ['type', 'hint', 'showMe', 'enter', 'nextPane', 'back', 'help', 'quit'],
-  typing: ['enter', 'back'],
-  repl: ['enter', 'nextPane', 'scroll', 'back'],
+  lesson: ['nextStep', 'previousStep', 'nextPane', 'scroll', 'toMenu', 'toggleSecondLanguage', 'help', 'quit'],
+  task: ['type', 'hint', 'showMe', 'nextStep', 'nextPane', 'toMenu', 'help', 'quit'],
+  typing: ['run', 'back'],
+  repl: ['run', 'nextPane', 'scroll', 'back'],
   help: ['back'],
   confirm: ['confirmYes', 'confirmNo'],
-  ask: ['choose', 'move', 'enter', 'nextPane', 'back', 'toggleSecondLanguage', 'help', 'quit'],
+  ask: ['choose', 'move', 'answer', 'nextPane', 'toMenu', 'toggleSecondLanguage', 'help', 'quit'],
   settings: ['move', 'change', 'back', 'help', 'quit'],
   about: ['back', 'help', 'quit'],
   language: ['move', 'select', 'quit'],

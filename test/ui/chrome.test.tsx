@@ -14,9 +14,9 @@ import {LANGUAGES} from './helpers/i18n.ts';
 import {frameLines, renderIn} from './helpers/render.tsx';
 
 const WORDS = {
-  en: {hints: ['move', 'next pane', 'help', 'quit'], help: ['Keys', 'Scroll the event log up a page', 'Close every socket and exit at once', 'Esc or ? closes this help.'], quit: ['Quit?', 'A task is still running.', 'Quit anyway?', 'yes, quit', 'no, stay'], collapsed: 'Tab to open'},
-  fa: {hints: ['جابه‌جایی', 'پنل بعدی', 'راهنما', 'خروج'], help: ['کلیدها', 'یک صفحه بالا رفتن در فهرست رویدادها', 'بستن همهٔ سوکت‌ها و خروج فوری'], quit: ['خروج؟', 'یک تمرین هنوز در جریان است.', 'با این حال خارج می‌شوید؟', 'بله، خروج', 'نه، بمان'], collapsed: 'با Tab باز کنید'},
-  ru: {hints: ['выбор', 'панель', 'справка', 'выход'], help: ['Клавиши', 'Журнал событий на страницу вверх', 'Закрыть все сокеты и сразу выйти', 'Esc или ? закрывает справку.'], quit: ['Выйти?', 'Задание ещё выполняется.', 'Всё равно выйти?', 'да, выйти', 'нет, остаться'], collapsed: 'Tab — открыть'},
+  en: {hints: ['next', 'next pane', 'help', 'quit'], help: ['Keys', 'Scroll the event log up a page', 'Close every socket and exit at once', 'Esc or ? closes this help.'], quit: ['Quit?', 'A task is still running.', 'Quit anyway?', 'yes, quit', 'no, stay'], collapsed: 'Tab to open'},
+  fa: {hints: ['بعدی', 'پنل بعدی', 'راهنما', 'خروج'], help: ['کلیدها', 'یک صفحه بالا رفتن در فهرست رویدادها', 'بستن همهٔ سوکت‌ها و خروج فوری'], quit: ['خروج؟', 'یک تمرین هنوز در جریان است.', 'با این حال خارج می‌شوید؟', 'بله، خروج', 'نه، بمان'], collapsed: 'با Tab باز کنید'},
+  ru: {hints: ['дальше', 'панель', 'справка', 'выход'], help: ['Клавиши', 'Журнал событий на страницу вверх', 'Закрыть все сокеты и сразу выйти', 'Esc или ? закрывает справку.'], quit: ['Выйти?', 'Задание ещё выполняется.', 'Всё равно выйти?', 'да, выйти', 'нет, остаться'], collapsed: 'Tab — открыть'},
 };
 
 describe('Pane', () => {

@@ -73,7 +73,10 @@ describe('actionFor', () => {
 
 describe('hints and help data', () => {
   it('the lesson footer names the issue keys; presenter adds Space', () => {
-    expect(hintsFor('lesson').map((h) => h.id)).toEqual(['move', 'enter', 'nextPane', 'scroll', 'back', 'toggleSecondLanguage', 'help', 'quit']);
+    expect(hintsFor('lesson').map((h) => h.id)).toEqual(['nextStep', 'previousStep', 'nextPane', 'scroll', 'toMenu', 'toggleSecondLanguage', 'help', 'quit']);
+    // Enter is named for what it does where it is pressed.
+    expect(hintsFor('ask').find((h) => h.keys === 'Enter')?.labelKey).toBe('lessons:runner.keys.answer');
+    expect(hintsFor('repl').find((h) => h.keys === 'Enter')?.labelKey).toBe('lessons:runner.keys.run');
     expect(hintsFor('lesson', {presenter: true})[0]?.id).toBe('reveal');
   });
   it('help lists every normal binding plus Ctrl+C; Space only for presenters', () => {
