@@ -58,6 +58,11 @@ function machineLines(m) {
   ];
 }
 
+function loadLine(results) {
+  const at = Object.entries(results.loadAverageAt ?? {}).map(([k, v]) => `${k} ${v}`);
+  return at.length ? [`- 1-minute load average as each figure started: ${at.join(', ')}; ${results.machine.cpus} CPUs.`] : [];
+}
+
 function details(f) {
   const lines = [];
   for (const [runtime, r] of Object.entries(f['first-frame'] ?? {})) {
@@ -95,6 +100,7 @@ export function renderGenerated(results) {
     `Measured by \`npm run bench\` (\`${results.command}\`) on ${results.generatedAt.slice(0, 10)}, ${results.seconds} s; raw figures in [bench/results.json](bench/results.json).`,
     '',
     ...machineLines(results.machine),
+    ...loadLine(results),
     '',
     '| # | Figure | Measured | Budget | Result |',
     '|---|--------|----------|--------|--------|',

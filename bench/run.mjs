@@ -54,7 +54,9 @@ const results = {
 for (const [name, fn] of steps) {
   if (!want(name)) continue;
   const t0 = Date.now();
-  process.stdout.write(`bench: ${name} … `);
+  // Other work on the machine slows everything: each figure records the load it ran under.
+  (results.loadAverageAt ??= {})[name] = +os.loadavg()[0].toFixed(2);
+  process.stdout.write(`bench: ${name} (load ${os.loadavg()[0].toFixed(1)}) … `);
   try {
     results.figures[name] = await fn();
     process.stdout.write(`${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
