@@ -17,12 +17,13 @@ export interface Started {
 
 /**
  * Starts the built app with its own empty config folder, so no earlier run leaks in.
- * FORCE_COLOR: the CI=false that ink needs makes chalk drop every style (it takes any CI
- * variable for a CI server), and the tests read styles (the input's inverse cursor).
+ * The tests read styles (the input's inverse cursor), so a NO_COLOR in the caller's
+ * environment is not passed on. (CI=false, which Ink needs, no longer costs colours: the
+ * app reads it as "not CI", see src/cli/ci-env.ts.)
  */
 export function startFresh(options: StartOptions = {}): Started {
   const configDir = mkdtempSync(path.join(tmpdir(), 'sl-e2e-'));
-  const app = startApp({...options, env: {SOCKET_LESSONS_CONFIG_DIR: configDir, FORCE_COLOR: '3', ...options.env}});
+  const app = startApp({...options, env: {SOCKET_LESSONS_CONFIG_DIR: configDir, NO_COLOR: undefined, ...options.env}});
   return {
     app,
     configDir,

@@ -36,11 +36,13 @@ export interface LessonPanesProps {
   renderProse(size: {width: number; height: number}): ReactNode;
   /** The first pane's title (the lesson's or the REPL's). */
   proseTitle?: string;
+  /** Share of the rows for the first pane: lessons are read, so their prose gets more. */
+  proseWeight?: number;
   /** Drawn over (the help): keep the log and held events, draw nothing, stop polling the OS. */
   hidden?: boolean;
 }
 
-export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle, hidden = false}: LessonPanesProps) {
+export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle, proseWeight = 4, hidden = false}: LessonPanesProps) {
   const {t} = useTranslation('ui');
   const sockets = useLabSnapshot(lab);
   const events = useLabEvents(lab, {slowMotion: presenter});
@@ -49,7 +51,7 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
   const shown = events.sockets ?? sockets;
   const newest = events.recent.at(-1);
   const panes: PaneSpec[] = [
-    {id: 'prose', title: proseTitle ?? t('pane.prose'), weight: 4, minHeight: 6, column: 'main', render: renderProse},
+    {id: 'prose', title: proseTitle ?? t('pane.prose'), weight: proseWeight, minHeight: 6, column: 'main', render: renderProse},
     {
       id: 'sockets',
       title: t('pane.sockets'),

@@ -60,6 +60,9 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     const nowTyping = step?.kind === 'task' && step.where === 'prompt' && focus === 'task';
     if (nowTyping !== typing) setTyping(nowTyping);
     cursor.set(0);
+  } else if (typing && focus !== 'task') {
+    // The task was just met: the prompt lets go, so the next Enter moves on.
+    setTyping(false);
   }
   const prose = (key: string) => t(`${lesson.id}:${key}`);
   const reserved = presenter ? PRESENTER_RESERVED : RESERVED;
@@ -189,6 +192,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       {overlay === 'help' && <HelpOverlay width={columns} height={paneHeight} presenter={presenter} scroll={helpScroll} />}
       {lab && state.phase !== 'opening' ? (
         <LessonPanes
+          proseWeight={6}
           key={state.generation}
           hidden={overlay === 'help'}
           lab={lab}
