@@ -47,7 +47,7 @@ export class LabCore {
     this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
     this.previewBytes = options.previewBytes ?? 64;
     this.halfOpen = options.halfOpen ?? false;
-    this.bus = new EventBus(options.historySize ?? 5000);
+    this.bus = new EventBus(options.historySize ?? 1000);
   }
 
   readonly taken = (name: string): boolean => this.table.has(name);

@@ -18,7 +18,7 @@ export class EventBus {
 
   private readonly capacity: number;
 
-  constructor(capacity = 5000) {
+  constructor(capacity = 1000) {
     this.capacity = Math.max(1, capacity);
     this.ring = new Array<LabEvent | undefined>(capacity);
   }

@@ -169,7 +169,7 @@ export interface LabOptions {
   maxSockets?: number;
   /** Bytes a socket may have queued in the lab, not yet taken by the OS (default 4 MiB). */
   maxBufferedBytes?: number;
-  /** Events kept in history (default 5000). */
+  /** Events kept in history (default 1000). */
   historySize?: number;
   /** Bytes of payload kept in `preview` (default 64). */
   previewBytes?: number;

@@ -67,7 +67,7 @@ describe('faults', () => {
   });
 
   it('1,000 concurrent connects to one listener: all accepted, all names unique, all closed after', async () => {
-    const lab = newLab({maxSockets: 2001});
+    const lab = newLab({maxSockets: 2001, historySize: 10_000});
     const srv = await lab.listen({name: 'srv', host: '127.0.0.1', port: 0, backlog: 1024});
     const N = 1000;
     let accepted = 0;
