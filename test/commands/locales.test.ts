@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {PARSE_ERROR_CODES, VERBS, type CommandError} from '../../src/commands/index.ts';
 import {createI18n} from '../../src/i18n/setup.ts';
 import type {LabErrorCode, LabEvent} from '../../src/lab/types.ts';
-import {describeError, describeEvent, describeResult, helpLines, translatorOf} from '../../src/ui/format/index.ts';
+import {describeError, describeEvent, describeResult, helpLines, textLines, translatorOf} from '../../src/ui/format/index.ts';
 
 const LNGS = ['en', 'fa', 'ru'] as const;
 const load = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/commands.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -104,7 +104,7 @@ describe('formatters speak every language, never a raw key', () => {
         expect(text).not.toMatch(/[\u0000-\u001f]/);
       }
       for (const v of [undefined, ...VERBS]) for (const line of helpLines(v, t)) expect(line).not.toMatch(leaked);
-      expect(describeResult({verb: 'sockets', sockets: []}, t).join('\n')).not.toMatch(leaked);
+      expect(textLines(describeResult({verb: 'sockets', sockets: []}, t)).join('\n')).not.toMatch(leaked);
     });
   }
 });

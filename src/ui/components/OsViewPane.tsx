@@ -39,12 +39,15 @@ export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProp
   const wanted = ports && new Set(ports);
   const shown = wanted ? view.sockets.filter((s) => wanted.has(endpointPort(s.local) ?? -1) || wanted.has(endpointPort(s.remote) ?? -1)) : view.sockets;
   if (shown.length === 0) return [noteLine(ctx, t('os.empty'), width)];
+  // Addresses and the state are what the lessons talk about: the program, then the pid
+  // (never cut: a cut pid names another process) give way first; then the addresses are
+  // cut before the state, at their start, so the port stays.
   const columns: TableColumn[] = [
-    {id: 'protocol', header: t('os.protocol'), min: 3, max: 8, priority: 6},
-    {id: 'local', header: t('os.local'), min: 7, max: 40, priority: 9, cut: 'start'},
-    {id: 'remote', header: t('os.remote'), min: 7, max: 40, priority: 7, cut: 'start'},
-    {id: 'state', header: t('os.state'), min: 5, max: 14, priority: 8},
-    {id: 'pid', header: t('os.pid'), min: 3, max: 8, priority: 5, align: 'end'},
+    {id: 'protocol', header: t('os.protocol'), min: 3, max: 8, priority: 6, keep: 2},
+    {id: 'local', header: t('os.local'), min: 7, max: 40, priority: 9, cut: 'start', keep: 1},
+    {id: 'remote', header: t('os.remote'), min: 7, max: 40, priority: 7, cut: 'start', keep: 1},
+    {id: 'state', header: t('os.state'), min: 5, max: 14, priority: 8, keep: 2},
+    {id: 'pid', header: t('os.pid'), min: 3, max: 8, priority: 5, align: 'end', whole: true},
     {id: 'program', header: t('os.program'), min: 4, max: 20, priority: 4},
   ];
   const rows: TableRow[] = shown.map((s) => {

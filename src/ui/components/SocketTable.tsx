@@ -22,14 +22,16 @@ export interface SocketTableProps {
 export function socketTableLines({sockets, width, height, newest}: SocketTableProps, ctx: PaneContext): StyledLine[] {
   const {t, theme} = ctx;
   if (sockets.length === 0) return [noteLine(ctx, t('table.empty'), width)];
+  // Everything but the role is kept whole as long as the role can give way; then the
+  // addresses are cut first, at their start, so the port stays.
   const columns: TableColumn[] = [
-    {id: 'name', header: t('table.name'), min: 4, max: 18, priority: 9},
-    {id: 'protocol', header: t('table.protocol'), min: 3, max: 8, priority: 5},
+    {id: 'name', header: t('table.name'), min: 4, max: 18, priority: 9, keep: 2},
+    {id: 'protocol', header: t('table.protocol'), min: 3, max: 8, priority: 5, keep: 2},
     // The symbol before the name says the role too: this column goes first when narrow.
     {id: 'role', header: t('table.role'), min: 4, max: 14, priority: 3, optional: true},
-    {id: 'local', header: t('table.local'), min: 7, max: 40, priority: 8, cut: 'start'},
-    {id: 'remote', header: t('table.remote'), min: 7, max: 40, priority: 7, cut: 'start'},
-    {id: 'state', header: t('table.state'), min: 4, max: 16, priority: 6},
+    {id: 'local', header: t('table.local'), min: 7, max: 40, priority: 8, cut: 'start', keep: 1},
+    {id: 'remote', header: t('table.remote'), min: 7, max: 40, priority: 7, cut: 'start', keep: 1},
+    {id: 'state', header: t('table.state'), min: 4, max: 16, priority: 6, keep: 2},
   ];
   const rows = sockets.map((s) => {
     // The role symbol leads the name, so it survives when the role column is dropped.

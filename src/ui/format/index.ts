@@ -2,6 +2,6 @@
 export {translatorOf, type Translate} from './translate.ts';
 export {describeEvent, osEntryText} from './event.ts';
 export {describeError, type ErrorText} from './error.ts';
-export {describeOutcome, describeResult, helpLines} from './result.ts';
-export {socketTable, osTable, columns} from './table.ts';
+export {describeOutcome, describeResult, helpLines, textLines, type Described} from './result.ts';
+export {socketTable, osTable, columns, tableText, type TableColumnId, type TextTable} from './table.ts';
 export {endpointText, hostPort, quoted} from './text.ts';

@@ -1,12 +1,12 @@
-// A typed result → lines of text. The first line says what happened; tables and help
-// add more lines.
+// A typed result → lines of text, plus the table of `sockets` and `os` as data (after the
+// lines). The first line says what happened; help adds more lines.
 
 import type {Outcome, Result} from '../../commands/outcome.ts';
 import {USAGE} from '../../commands/usage.ts';
 import {VERBS, type Verb} from '../../commands/verbs.ts';
 import {describeError} from './error.ts';
 import {describeEvent} from './event.ts';
-import {osTable, socketTable, columns} from './table.ts';
+import {columns, osTable, socketTable, tableText, type TextTable} from './table.ts';
 import {endpointText, hostPort, list, protocolName} from './text.ts';
 import type {Translate} from './translate.ts';
 
@@ -35,7 +35,24 @@ function scanLines(r: Extract<Result, {verb: 'scan'}>, t: Translate): string[] {
   return [head, ...lines];
 }
 
-export function describeResult(r: Result, t: Translate): string[] {
+export interface Described {
+  lines: string[];
+  /** Shown after the lines: screens lay it out cell by cell, plain text joins it (textLines). */
+  table?: TextTable;
+}
+
+/** Everything as left-to-right text lines: the lines, then the table indented by two. */
+export function textLines(d: Described): string[] {
+  return d.table ? [...d.lines, ...tableText(d.table).map((l) => `  ${l}`)] : d.lines;
+}
+
+export function describeResult(r: Result, t: Translate): Described {
+  const table = r.verb === 'sockets' ? socketTable(r.sockets, t) : r.verb === 'os' ? osTable(r.view, t) : undefined;
+  const lines = resultLines(r, t);
+  return table ? {lines, table} : {lines};
+}
+
+function resultLines(r: Result, t: Translate): string[] {
   const s = 'socket' in r && typeof r.socket === 'object' ? r.socket : undefined;
   const p: Record<string, unknown> = s
     ? {name: s.name, protocol: protocolName(s.protocol, t), local: endpointText(s.local, t), remote: endpointText(s.remote, t)}
@@ -73,12 +90,14 @@ export function describeResult(r: Result, t: Translate): string[] {
       const first = t(`commands:result.${r.verb}`, p);
       return [r.peer ? `${first} ${t(`commands:result.peer.${r.verb}`, {peer: r.peer})}` : first];
     }
-    case 'sockets':
-      return [t('commands:result.sockets', {count: r.sockets.length}), ...socketTable(r.sockets, t).map((l) => `  ${l}`)];
+    case 'sockets': {
+      const head = t('commands:result.sockets', {count: r.sockets.length});
+      return r.sockets.length === 0 ? [head, `  ${t('commands:table.noSockets')}`] : [head];
+    }
     case 'os': {
-      const rows = osTable(r.view, t);
-      if (!r.view.available) return rows;
-      return [t('commands:result.os', {count: r.view.sockets.length}), ...(r.view.sockets.length ? rows.map((l) => `  ${l}`) : rows)];
+      if (!r.view.available) return [t('commands:os.unavailable', {reason: r.view.reason})];
+      const head = t('commands:result.os', {count: r.view.sockets.length});
+      return r.view.sockets.length === 0 ? [head, t('commands:os.none')] : [head];
     }
     case 'scan':
       return scanLines(r, t);
@@ -95,9 +114,9 @@ export function describeResult(r: Result, t: Translate): string[] {
   }
 }
 
-/** Lines for an outcome: result lines, or the error's message and (second line) its hint. */
-export function describeOutcome(o: Outcome, t: Translate): {ok: boolean; lines: string[]} {
-  if (o.ok) return {ok: true, lines: describeResult(o.result, t)};
+/** An outcome in words: the result's lines (and table), or the error's message and (second line) its hint. */
+export function describeOutcome(o: Outcome, t: Translate): Described & {ok: boolean} {
+  if (o.ok) return {ok: true, ...describeResult(o.result, t)};
   const e = describeError(o.error, t);
   return {ok: false, lines: e.hint ? [e.message, e.hint] : [e.message]};
 }

@@ -14,6 +14,14 @@ export interface ColumnSpec {
   optional?: boolean;
   /** Takes whatever room is left (a sentence): counts only its minimum when deciding what to drop. */
   flex?: boolean;
+  /**
+   * What the lessons talk about (addresses, states): cut only after every column without
+   * `keep` has shrunk to its minimum or been dropped (lowest priority first). Among kept
+   * columns a lower rank is cut before a higher one.
+   */
+  keep?: number;
+  /** A number such as a pid: shown whole or dropped, never cut. */
+  whole?: boolean;
 }
 
 export interface ColumnPlan {
@@ -25,35 +33,50 @@ export interface ColumnPlan {
 
 /**
  * Natural width of each column is its widest cell (header included). If they all fit in
- * `width` (with `gap` cells between columns) they are used as they are; otherwise the
- * widest columns shrink first (water-filling) down to their minimum; if even the
- * minimums do not fit, low-priority columns are dropped.
+ * `width` (with `gap` cells between columns) they are used as they are. Otherwise, in
+ * turn: low-priority columns go until the minimums fit; optional columns go; headers
+ * wider than their values are cut to the values (the first `headerRows` rows are
+ * headers); columns without `keep` give way (shrink, then drop) while a kept column would
+ * be cut; then the widest columns shrink first (water-filling), columns without `keep`
+ * before kept ones, down to their minimum.
  */
-export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readonly string[])[], width: number, gap = 1): ColumnPlan {
-  const natural = specs.map((spec, i) => {
+export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readonly string[])[], width: number, gap = 1, headerRows = 0): ColumnPlan {
+  const widest = (i: number, from: number) => {
     let w = 0;
-    for (const row of rows) w = Math.max(w, textWidth(row[i] ?? ''));
-    w = Math.max(w, spec.min);
-    return spec.max !== undefined ? Math.min(w, Math.max(spec.max, spec.min)) : w;
-  });
+    for (let r = from; r < rows.length; r++) w = Math.max(w, textWidth(rows[r]?.[i] ?? ''));
+    return w;
+  };
+  const capped = (spec: ColumnSpec, w: number) => (spec.max !== undefined ? Math.min(w, Math.max(spec.max, spec.min)) : w);
+  const natural = specs.map((spec, i) => capped(spec, Math.max(widest(i, 0), spec.min)));
+  // What the values need without their header (a long header is cut before any value).
+  const values = specs.map((spec, i) => Math.min(natural[i] ?? 0, capped(spec, Math.max(widest(i, headerRows), spec.min))));
+  const mins = specs.map((spec, i) => (spec.whole ? (values[i] ?? 0) : spec.min));
 
   let visible = specs.map((_, i) => i);
-  const need = (cols: number[], ws: number[]) => cols.reduce((sum, i) => sum + (ws[i] ?? 0), 0) + gap * Math.max(0, cols.length - 1);
+  const need = (cols: number[], ws: readonly number[]) => cols.reduce((sum, i) => sum + (ws[i] ?? 0), 0) + gap * Math.max(0, cols.length - 1);
+  const byPriority = (cols: number[]) => [...cols].sort((a, b) => (specs[a]?.priority ?? 0) - (specs[b]?.priority ?? 0));
 
   // Drop columns until their minimums fit; always keep at least one.
-  const byPriority = [...visible].sort((a, b) => (specs[a]?.priority ?? 0) - (specs[b]?.priority ?? 0));
-  const mins = specs.map((s) => s.min);
-  for (const drop of byPriority) {
+  for (const drop of byPriority(visible)) {
     if (visible.length <= 1 || need(visible, mins) <= width) break;
     visible = visible.filter((i) => i !== drop);
   }
 
   // Optional columns go before anything is squeezed.
-  const optional = visible.filter((i) => specs[i]?.optional).sort((a, b) => (specs[a]?.priority ?? 0) - (specs[b]?.priority ?? 0));
-  const wanted = natural.map((w, i) => (specs[i]?.flex ? (specs[i]?.min ?? 0) : w));
-  for (const drop of optional) {
+  const wanted = values.map((w, i) => (specs[i]?.flex ? (specs[i]?.min ?? 0) : w));
+  for (const drop of byPriority(visible.filter((i) => specs[i]?.optional))) {
     if (visible.length <= 1 || need(visible, wanted) <= width) break;
     visible = visible.filter((i) => i !== drop);
+  }
+
+  // Columns without `keep` go before a kept column is cut.
+  const kept = (i: number) => (specs[i]?.keep ?? 0) > 0;
+  if (visible.some(kept)) {
+    const floor = specs.map((spec, i) => (kept(i) ? (values[i] ?? 0) : spec.flex ? spec.min : (mins[i] ?? 0)));
+    for (const drop of byPriority(visible.filter((i) => !kept(i)))) {
+      if (need(visible, floor) <= width) break;
+      visible = visible.filter((i) => i !== drop);
+    }
   }
 
   const widths = specs.map(() => 0);
@@ -61,16 +84,23 @@ export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readon
   const budget = width - gap * Math.max(0, visible.length - 1);
   let total = visible.reduce((sum, i) => sum + (widths[i] ?? 0), 0);
 
-  // Water-fill: lower the widest column one cell at a time (only to its minimum).
-  while (total > budget) {
-    let widest = -1;
-    for (const i of visible) {
-      const w = widths[i] ?? 0;
-      if (w > (specs[i]?.min ?? 0) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+  // Water-fill, tier by tier: lower the widest column of the tier one cell at a time.
+  const ranks = [...new Set(visible.map((i) => specs[i]?.keep ?? 0))].sort((a, b) => a - b);
+  const tiers: {cols: number[]; floor: readonly number[]}[] = [
+    {cols: visible, floor: values},
+    ...ranks.map((rank) => ({cols: visible.filter((i) => (specs[i]?.keep ?? 0) === rank), floor: mins})),
+  ];
+  for (const {cols, floor} of tiers) {
+    while (total > budget) {
+      let widest = -1;
+      for (const i of cols) {
+        const w = widths[i] ?? 0;
+        if (w > (floor[i] ?? 0) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      }
+      if (widest < 0) break;
+      widths[widest] = (widths[widest] ?? 0) - 1;
+      total -= 1;
     }
-    if (widest < 0) break; // only when a single kept column is wider than everything
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    total -= 1;
   }
   // A single column narrower than its minimum: give it what there is.
   if (total > budget && visible.length === 1) {

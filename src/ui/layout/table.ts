@@ -29,6 +29,7 @@ export function tableLines(columns: readonly TableColumn[], rows: readonly Table
     [columns.map((c) => c.header), ...rows.map((r) => r.cells)],
     width,
     GAP,
+    1,
   );
   const order = text.mirror ? [...plan.visible].reverse() : plan.visible;
   const line = (cells: readonly string[], rowRole: ColourRole | undefined, cellRoles?: readonly (ColourRole | undefined)[]): StyledLine => {
@@ -49,4 +50,10 @@ export function tableLines(columns: readonly TableColumn[], rows: readonly Table
     ),
     ...rows.map((r) => line(r.cells, r.role, r.cellRoles)),
   ];
+}
+
+/** Cells a table needs to show every cell whole (for output that is not cut to a width). */
+export function naturalWidth(columns: readonly TableColumn[], rows: readonly TableRow[]): number {
+  const plan = planColumns(columns, [columns.map((c) => c.header), ...rows.map((r) => r.cells)], Number.MAX_SAFE_INTEGER, GAP, 1);
+  return plan.visible.reduce((sum, i) => sum + (plan.widths[i] ?? 0), 0) + GAP * Math.max(0, plan.visible.length - 1);
 }

@@ -51,18 +51,23 @@ const bidiCellCached = memo((key: string) => {
 });
 
 export function textLayout(settings: {mode: BidiMode; language: string}): TextLayout {
-  const app = settings.mode === 'app';
-  const rtlScreen = app && isRtl(settings.language.split('-')[0] ?? '');
+  return directedLayout(settings.mode, isRtl(settings.language.split('-')[0] ?? ''));
+}
+
+/** The layout for a screen (or page) in a language of this direction: for plain output, which knows only that. */
+export function directedLayout(mode: BidiMode, rtl: boolean): TextLayout {
+  const app = mode === 'app';
+  const rtlScreen = app && rtl;
   if (!app) return plainLayout;
   return {
     mirror: rtlScreen,
     cell(text, width, options = {}) {
       if (!hasRtl(text)) return fit(text, width, rtlScreen ? {...options, align: 'end'} : options);
-      return bidiCellCached(JSON.stringify([text, width, settings.mode, rtlScreen]));
+      return bidiCellCached(JSON.stringify([text, width, mode, rtlScreen]));
     },
     wrap(text, width) {
       if (!rtlScreen && !hasRtl(text)) return wrapText(text, width);
-      return layoutParagraph(text, {mode: settings.mode, width, direction: rtlScreen ? 'rtl' : 'auto', defaultDirection: 'rtl', align: rtlScreen});
+      return layoutParagraph(text, {mode, width, direction: rtlScreen ? 'rtl' : 'auto', defaultDirection: 'rtl', align: rtlScreen});
     },
   };
 }

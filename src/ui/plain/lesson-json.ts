@@ -5,7 +5,7 @@ import type {AutoResult} from '../../lessons/autopilot.ts';
 import {interpolate, type LiveValues} from '../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState} from '../../lessons/state.ts';
 import type {Lesson} from '../../lessons/types.ts';
-import {describeOutcome, type Translate} from '../format/index.ts';
+import {describeOutcome, textLines, type Translate} from '../format/index.ts';
 
 export interface JsonLessonContext {
   lesson: Lesson;
@@ -74,7 +74,7 @@ function commandRecord(ctx: JsonLessonContext, c: CommandRecord): Record<string,
     line: c.line,
     source: c.source,
     ok: c.outcome.ok,
-    text: described.lines,
+    text: textLines(described),
     ...(c.outcome.ok ? {} : {error: c.outcome.error}),
     events: c.outcome.events,
   };

@@ -7,7 +7,9 @@ import {interpolate, type LiveValues} from '../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState} from '../../lessons/state.ts';
 import type {Lesson} from '../../lessons/types.ts';
 import {hasRtl, layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
-import {describeEvent, describeOutcome, type Translate} from '../format/index.ts';
+import {describeEvent, describeOutcome, tableText, type TextTable, type Translate} from '../format/index.ts';
+import {resultTableText} from '../layout/resultTable.ts';
+import {directedLayout} from '../layout/textLayout.ts';
 
 export interface PlainLessonContext {
   lesson: Lesson;
@@ -108,7 +110,18 @@ export function commandLines(ctx: PlainLessonContext, c: CommandRecord): string[
     const mark = described.ok ? '' : i === 0 ? '✗ ' : '  ';
     out.push(...paragraph(ctx, `${mark}${line}`, INDENT * 2, mark === '' ? 0 : 2));
   });
+  if (described.table) out.push(...tableLines(ctx, described.table, INDENT * 3));
   return out;
+}
+
+/**
+ * A `sockets` or `os` table: a left-to-right text table, except where Persian is laid out
+ * by us; then it is drawn as the screen draws it (columns right to left, cells laid out).
+ */
+function tableLines(ctx: PlainLessonContext, table: TextTable, indent: number): string[] {
+  if (!(ctx.rtl && ctx.bidi === 'app')) return tableText(table).flatMap((row) => paragraph(ctx, row, indent));
+  const width = ctx.width === undefined ? undefined : Math.max(10, ctx.width - indent);
+  return resultTableText(table, width, directedLayout('app', true)).map((row) => row.trimEnd());
 }
 
 export function resultLines(ctx: PlainLessonContext, result: AutoResult): string[] {

@@ -4,7 +4,10 @@
 import type {Outcome} from '../../commands/outcome.ts';
 import type {LabEvent} from '../../lab/types.ts';
 import {describeEvent} from '../format/event.ts';
-import {describeOutcome} from '../format/result.ts';
+import {describeOutcome, textLines} from '../format/result.ts';
+import {tableText, type TextTable} from '../format/table.ts';
+import {resultTableText} from '../layout/resultTable.ts';
+import {directedLayout} from '../layout/textLayout.ts';
 import type {Translate} from '../format/translate.ts';
 import {layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
 
@@ -28,6 +31,8 @@ type Write = (text: string) => void;
 // quote received data, and this is the last line of defence before the terminal.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const clean = (s: string): string => s.replace(CONTROL, '?');
+/** Table rows stand under their result line, two cells further in. */
+const TABLE_INDENT = '      ';
 
 /** How plain lines meet the page: wrapped to a width, Persian laid out in a BiDi mode. */
 export interface PlainLayout {
@@ -55,6 +60,13 @@ export function plainPrinter(write: Write, t: () => Translate, layout?: PlainLay
     });
   };
   const event = (e: LabEvent) => out(`  · ${describeEvent(e, t())}`);
+  // A table stays a left-to-right text table, except where Persian is laid out by us:
+  // then it is drawn as the screen draws it (columns right to left, cells laid out).
+  const table = (tbl: TextTable) => {
+    if (!layout || layout.bidi !== 'app' || !layout.rtl()) return tableText(tbl).forEach((row) => out(`${TABLE_INDENT}${row}`));
+    const width = layout.width === undefined ? undefined : Math.max(10, layout.width - TABLE_INDENT.length);
+    for (const row of resultTableText(tbl, width, directedLayout('app', true))) write(`${clean(row).trimEnd()}\n`);
+  };
   return {
     command(_lineNo, line, events, outcome) {
       out(`> ${line}`);
@@ -64,11 +76,13 @@ export function plainPrinter(write: Write, t: () => Translate, layout?: PlainLay
         if (failure?.kind === 'lab' && e.type === 'error' && e.error.code === failure.code && e.socket === failure.socket) continue;
         event(e);
       }
-      const {ok, lines} = describeOutcome(outcome, t());
+      const described = describeOutcome(outcome, t());
+      const {ok, lines} = described;
       lines.forEach((line, i) => {
         if (i === 0) out(`  ${ok ? '✓' : '✗'} ${line}`);
         else out(ok ? `    ${line}` : `    → ${line}`);
       });
+      if (described.table) table(described.table);
     },
     event,
     summary(s) {
@@ -79,7 +93,7 @@ export function plainPrinter(write: Write, t: () => Translate, layout?: PlainLay
 
 /** Drop fields that would make the JSON unstable or huge (events are their own records). */
 function outcomeRecord(lineNo: number, o: Outcome, t: Translate): Record<string, unknown> {
-  const text = describeOutcome(o, t).lines.join('\n');
+  const text = textLines(describeOutcome(o, t)).join('\n');
   const verb = o.command?.verb ?? null;
   const base = {kind: 'result', lineNo, line: o.line ?? null, ok: o.ok, verb};
   return o.ok ? {...base, result: o.result, text} : {...base, error: o.error, text};

@@ -9,6 +9,7 @@ import type {CommandRecord, LessonState, StepState} from '../../../lessons/state
 import type {Lesson, Step} from '../../../lessons/types.ts';
 import type {ColourRole} from '../../theme.ts';
 import type {PaneContext} from '../../layout/paneContext.ts';
+import {resultTableLines} from '../../layout/resultTable.ts';
 import {fitLine, type StyledLine} from '../../layout/styledLine.ts';
 import {textWidth} from '../../layout/text.ts';
 import type {TextLayout} from '../../layout/textLayout.ts';
@@ -134,7 +135,16 @@ function commandLines(input: ProseInput, c: CommandRecord, ctx: PaneContext): St
     const mark = described.ok ? '' : i === 0 ? `${ctx.theme.symbols.error} ` : '  ';
     out.push(...para(ctx, width, `${mark}${line}`, described.ok ? undefined : 'error', 4));
   });
+  // Under the result line, at its indent: a pane has no cells to spare.
+  if (described.table) out.push(...indented(ctx, width, 4, (inner) => resultTableLines(described.table!, inner, ctx.text)));
   return out;
+}
+
+/** Lines built for `width - indent` cells, moved in by `indent` on the screen's start side. */
+function indented(ctx: PaneContext, width: number, indent: number, build: (inner: number) => StyledLine[]): StyledLine[] {
+  const inner = Math.max(8, width - indent);
+  const pad = {text: ' '.repeat(Math.max(0, Math.min(indent, width - inner)))};
+  return build(inner).map((line) => fitLine(ctx.text.mirror ? [...line, pad] : [pad, ...line], width, ctx.text.mirror));
 }
 
 function noticeText(input: ProseInput, notice: NonNullable<LessonState['notice']>): string {
