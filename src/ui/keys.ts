@@ -156,7 +156,9 @@ export type HintId =
   | 'hint' | 'showMe' | 'rerun' | 'reset' | 'type' | 'repl'
   // Enter, Esc and ← as they read in a lesson or at a prompt:
   | 'nextStep' | 'previousStep' | 'answer' | 'run' | 'toMenu'
-  | 'settings' | 'change' | 'choose' | 'select';
+  | 'settings' | 'change' | 'choose' | 'select'
+  // The REPL with text on its line: Tab completes, Esc clears.
+  | 'complete' | 'clearLine';
 
 export interface Hint {
   id: HintId;
@@ -196,16 +198,20 @@ const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   change: {keys: 'Enter →', labelKey: 'keys.change', priority: 7},
   choose: {keys: '1–9', labelKey: 'keys.choose', priority: 7},
   select: {keys: 'Enter', labelKey: 'keys.select', priority: 7},
+  complete: {keys: 'Tab', labelKey: 'keys.complete', priority: 8},
+  clearLine: {keys: 'Esc', labelKey: 'keys.clearLine', priority: 5},
 };
 
-export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'help' | 'confirm' | 'ask' | 'settings' | 'about' | 'language';
+export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'replTyping' | 'help' | 'confirm' | 'ask' | 'settings' | 'about' | 'language';
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
   menu: ['move', 'enter', 'repl', 'settings', 'toggleSecondLanguage', 'help', 'quit'],
   lesson: ['nextStep', 'previousStep', 'nextPane', 'scroll', 'toMenu', 'toggleSecondLanguage', 'help', 'quit'],
   task: ['type', 'hint', 'showMe', 'nextStep', 'nextPane', 'toMenu', 'help', 'quit'],
   typing: ['run', 'back'],
-  repl: ['run', 'nextPane', 'scroll', 'back'],
+  // The REPL on an empty line: Tab moves between panes; with text on it (replTyping) Tab completes.
+  repl: ['run', 'nextPane', 'scroll', 'help', 'back'],
+  replTyping: ['run', 'complete', 'clearLine'],
   help: ['back'],
   confirm: ['confirmYes', 'confirmNo'],
   ask: ['choose', 'move', 'answer', 'nextPane', 'toMenu', 'toggleSecondLanguage', 'help', 'quit'],

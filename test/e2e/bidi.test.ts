@@ -5,8 +5,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {answer, exitCode, startFresh, stepCounter, waitForProse, type Started} from './helpers.ts';
-import {hasDeno, KEYS, ROOT, type AppProcess, type Runtime} from './pty-rig.ts';
+import {answer, exitCode, expectCleanLayout, startFresh, stepCounter, waitForProse, type Started} from './helpers.ts';
+import {hasDeno, KEYS, ROOT, type AppProcess, type Runtime, type ScreenRow} from './pty-rig.ts';
 import {misalignedCells, paneAt, paneLine as inner} from './screen-checks.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
@@ -34,12 +34,19 @@ const logical = (visual: string) =>
 
 const SOCKET_NAME = /(srv#\d|srv|c\d)$/;
 
-/** The socket table, the first pane of the right-hand column (side by side): header and socket rows. */
+/** The prose pane: side by side on a right-to-left screen, the right-hand column (heavy: it has the keys). */
+function prosePane(app: AppProcess) {
+  const rows = app.rows();
+  const x = rows[1]!.cells.indexOf('┏');
+  if (x <= 0) throw new Error(`the prose is not the right-hand column:\n${app.screen().join('\n')}`);
+  return {rows, pane: paneAt(rows, x, 1)};
+}
+
+/** The socket table, the first pane of the left-hand column (side by side, mirrored): header and socket rows. */
 function socketTable(app: AppProcess) {
   const rows = app.rows();
-  const x = rows[1]!.cells.indexOf('┌');
-  if (x <= 0) throw new Error(`no pane beside the prose:\n${app.screen().join('\n')}`);
-  const pane = paneAt(rows, x, 1);
+  if (rows[1]!.cells[0] !== '┌') throw new Error(`no pane left of the prose:\n${app.screen().join('\n')}`);
+  const pane = paneAt(rows, 0, 1);
   const [header = rows[2]!, ...rest] = pane.rows.filter((r) => inner(r, pane).trim() !== '');
   // Mirrored, a socket row ends with the socket's name; a "+N more" note may follow them.
   const body = rest.filter((r) => SOCKET_NAME.test(inner(r, pane)));
@@ -56,10 +63,8 @@ describe.each(runtimes)('Persian laid out by the app, under %s', (runtime) => {
     started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'fa', '--bidi', 'app', '--lesson', 'passive-socket']});
     const {app} = started;
     await openLesson(app);
-    const rows = app.rows();
-    // Side by side: the prose pane is the left one, under the title line.
-    expect(rows[1]!.cells[0]).toBe('┏');
-    const pane = paneAt(rows, 0, 1);
+    // Side by side on a right-to-left screen: the prose pane is the right one, where reading starts.
+    const {pane} = prosePane(app);
     const lines = pane.rows.map((r) => inner(r, pane)).filter((l) => l.trim() !== '');
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) {
@@ -109,7 +114,41 @@ describe.each(runtimes)('Persian laid out by the app, under %s', (runtime) => {
     // The name column is the rightmost (the table is mirrored), its header too.
     expect(inner(header, pane).at(-1)).not.toBe(' ');
     expect(misalignedCells(header, body, pane.left, pane.right, 'rtl')).toEqual([]);
-  }, 60_000);
+
+    // On to step 12, which runs `sockets` and `os`: their answers in the prose are tables
+    // too, laid out cell by cell like the panes' (not as sentences), mirrored and aligned.
+    app.write(KEYS.enter);
+    await app.waitFor(step(8));
+    app.write(KEYS.enter);
+    await app.waitFor(step(9));
+    await waitForProse(app, 'srv#3');
+    app.write(KEYS.enter);
+    await app.waitFor(step(10));
+    app.write(KEYS.enter);
+    await app.waitFor(step(11));
+    await answer(app, 2);
+    app.write(KEYS.enter);
+    await app.waitFor(step(12));
+    await waitForProse(app, /ESTABLISHED\s+\S+\s+\S+\s+tcp\s*$/m);
+    await expectCleanLayout(app, 120, 'step 12');
+    const box = prosePane(app).pane;
+    const text = (r: ScreenRow) => inner(r, box).trimEnd();
+    // Headers read from the right: the sockets' begins with "name", the OS view's with
+    // "protocol" (either may be cut to the width of its values, "tcp").
+    const at = box.rows.findIndex((r) => logical(text(r)).startsWith('نام'));
+    expect(at, box.rows.map(text).join('\n')).toBeGreaterThanOrEqual(0);
+    const sockets = box.rows.slice(at + 1, at + 8);
+    // Seven sockets; each row ends with its name, and the protocol stands right before it.
+    expect(sockets.map((r) => SOCKET_NAME.exec(text(r))?.[1])).toEqual(['srv', 'c1', 'srv#1', 'c2', 'srv#2', 'c3', 'srv#3']);
+    for (const r of sockets) expect(text(r)).toMatch(/\S\s{2,}tcp\s{2,}(srv#\d|srv|c\d)$/);
+    expect(misalignedCells(box.rows[at]!, sockets, box.left, box.right, 'rtl')).toEqual([]);
+    const osAt = box.rows.findIndex((r, i) => i > at && logical(text(r)).startsWith('پر'));
+    const osRows = box.rows.slice(osAt + 1).filter((r) => / tcp$/.test(text(r)));
+    expect(osRows.length).toBeGreaterThanOrEqual(7);
+    // The kernel's state is kept whole; the addresses keep their ports.
+    for (const r of osRows) expect(text(r)).toMatch(/(LISTEN|ESTABLISHED)\s{2,}(-|\S*:\d+)\s{2,}\S*:\d+\s{2,}tcp$/);
+    expect(misalignedCells(box.rows[osAt]!, osRows, box.left, box.right, 'rtl')).toEqual([]);
+  }, 90_000);
 });
 
 describe.each(runtimes)('a VTE terminal under %s', (runtime) => {

@@ -65,4 +65,11 @@ describe('firstPaneText', () => {
   it('reads only the top-left pane', () => {
     expect(firstPaneText(screen(clean))).toBe('x  ');
   });
+
+  it('reads the top-right pane on a right-to-left screen (titles at the right end)', () => {
+    const mirrored = ['title', '┌── b ─┐┏━━ a ━┓', '│    y │┃    x ┃', '└──────┘┗━━━━━━┛'];
+    expect(firstPaneText(screen(mirrored, 16))).toBe('   x');
+    // One pane as wide as the screen: that pane, whichever side its title is on.
+    expect(firstPaneText(screen(['title', '┏━━━━ a ━┓', '┃     x ┃', '┗━━━━━━━━┛'], 10))).toBe('    x ');
+  });
 });

@@ -129,12 +129,19 @@ export function paneAt(rows: readonly ScreenRow[], x: number, y: number): PaneBo
 export const paneLine = (row: ScreenRow, box: PaneBox) => row.cells.slice(box.left, box.right + 1).join('');
 
 /**
- * The text of the pane in the top-left corner (the lesson's prose or the REPL transcript
- * in every layout): other panes repeat names and ports before the prose says them.
+ * The text of the pane at the top corner where reading starts (the lesson's prose or the
+ * REPL transcript in every layout): top-left, or top-right on a right-to-left screen,
+ * whose pane titles stand at the right end of their borders. Other panes repeat names
+ * and ports before the prose says them.
  */
 export function firstPaneText(rows: readonly ScreenRow[]): string {
   const y = rows.findIndex((r) => '┌┏'.includes(r.cells[0] ?? ''));
   if (y < 0) return '';
-  const box = paneAt(rows, 0, y);
+  const top = rows[y]!.cells;
+  // Left to right a title follows "┌─ "; right to left the border runs on after the corner.
+  const titleAtLeft = RULES.includes(top[1] ?? '') && top[2] === ' ';
+  let x = 0;
+  if (!titleAtLeft) for (let i = top.length - 1; i > 0; i--) if ('┌┏'.includes(top[i] ?? '')) (x = i), (i = 0);
+  const box = paneAt(rows, x, y);
   return box.rows.map((r) => paneLine(r, box)).join('\n');
 }

@@ -52,11 +52,13 @@ describe('every pane at every size', () => {
             expectFits(frame, columns, label);
             const lines = frameLines(frame);
             expect(lines.length, label).toBeLessThanOrEqual(rows);
-            // Every box line that starts with a left border ends with a right one: no wrap mid-border.
+            // Every box line that starts with a left border closes the box it opens and ends
+            // with a border (side by side, the other column's box goes on): no wrap mid-border.
             for (const line of lines) {
               const rightTrim = line.trimEnd();
-              if (/^[┌┏]/.test(line)) expect(rightTrim, label).toMatch(/[┐┓]$/);
-              if (/^[└┗]/.test(line)) expect(rightTrim, label).toMatch(/[┘┛]$/);
+              if (/^[┌┏]/.test(line)) expect(rightTrim, label).toMatch(/^[┌┏][^┌┏┐┓]*[┐┓]/);
+              if (/^[└┗]/.test(line)) expect(rightTrim, label).toMatch(/^[└┗][─━]*[┘┛]/);
+              if (/^[┌┏└┗│┃]/.test(line)) expect(rightTrim, label).toMatch(/[┐┓┘┛│┃]$/);
             }
             expect(r.missing, label).toEqual([]);
             r.unmount();

@@ -15,6 +15,8 @@ export interface PaneProps {
   focused?: boolean;
   /** Only the title line (a stacked layout that ran out of rows). */
   collapsed?: boolean;
+  /** How to open a collapsed pane, where Tab alone does not (default: "Tab to open"). */
+  collapsedHint?: string | undefined;
   children?: ReactNode;
 }
 
@@ -23,14 +25,14 @@ export function paneInner(width: number, height: number): {width: number; height
   return {width: Math.max(0, width - 4), height: Math.max(0, height - 2)};
 }
 
-export function Pane({title, width, height, focused = false, collapsed = false, children}: PaneProps) {
+export function Pane({title, width, height, focused = false, collapsed = false, collapsedHint, children}: PaneProps) {
   const {t, theme, text} = usePaneContext();
   const h = focused ? '━' : '─';
   const borderRole = focused ? theme.styles.focus : theme.styles.muted;
   const label = focused ? `${theme.symbols.selected} ${title}` : title;
 
   if (collapsed || height < 3 || width < 6) {
-    const words = `${label} · ${t('pane.collapsed')}`;
+    const words = `${label} · ${collapsedHint ?? t('pane.collapsed')}`;
     const shown = text.cell(words, Math.min(textWidth(words), Math.max(0, width - 4)));
     const rule = h.repeat(Math.max(0, width - textWidth(shown) - 4));
     return (

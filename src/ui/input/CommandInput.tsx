@@ -9,8 +9,8 @@ export interface CommandInputProps {
   onSubmit(line: string): void;
   /** Esc: leave the input. */
   onCancel?(): void;
-  /** Tab: complete the word before the cursor. */
-  onComplete?(): void;
+  /** Tab (backward: Shift+Tab): complete the word before the cursor, or move between panes. */
+  onTab?(backward: boolean): void;
   active: boolean;
   width: number;
   prompt?: string;
@@ -18,7 +18,7 @@ export interface CommandInputProps {
 }
 
 /** The command line: `› text` with a visible cursor; the tail stays in view when long. */
-export function CommandInput({editor, dispatch, onSubmit, onCancel, onComplete, active, width, prompt = '› ', placeholder}: CommandInputProps) {
+export function CommandInput({editor, dispatch, onSubmit, onCancel, onTab, active, width, prompt = '› ', placeholder}: CommandInputProps) {
   // Fast typing and pastes arrive as one chunk: "cmd one\rcmd two\r". Each line break
   // submits the line before it, as if Enter had been pressed there.
   const typed = (input: string) => {
@@ -38,7 +38,7 @@ export function CommandInput({editor, dispatch, onSubmit, onCancel, onComplete, 
         onSubmit(editor.text.trim());
         dispatch({type: 'submit'});
       } else if (key.escape) onCancel?.();
-      else if (key.tab) onComplete?.();
+      else if (key.tab) onTab?.(Boolean(key.shift));
       else if (key.upArrow) dispatch({type: 'historyUp'});
       else if (key.downArrow) dispatch({type: 'historyDown'});
       else if (key.leftArrow) dispatch({type: 'left'});

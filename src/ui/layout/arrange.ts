@@ -8,7 +8,7 @@ export interface PaneBox {
   weight?: number;
   /** Smallest useful outer height when stacked (default 5). */
   minHeight?: number;
-  /** Side-by-side: the left 'main' column or the right 'aside' column. Default: first pane main. */
+  /** Side-by-side: the 'main' column (at the start side: left, or right when mirrored) or the 'aside' column. Default: first pane main. */
   column?: 'main' | 'aside';
 }
 
@@ -74,7 +74,14 @@ function stack(panes: readonly PaneBox[], width: number, height: number, focused
   });
 }
 
-export function arrange(panes: readonly PaneBox[], width: number, height: number, focused: string, options: {presenter?: boolean; kind?: LayoutKind} = {}): Arrangement {
+export interface ArrangeOptions {
+  presenter?: boolean;
+  kind?: LayoutKind;
+  /** A right-to-left screen: side by side, the main column stands at the right, where reading starts. */
+  mirror?: boolean;
+}
+
+export function arrange(panes: readonly PaneBox[], width: number, height: number, focused: string, options: ArrangeOptions = {}): Arrangement {
   const kind = options.kind ?? chooseLayout(width, height, options);
   if (panes.length === 0) return {kind, tabBar: false, columns: []};
   if (kind === 'tabs') {
@@ -88,12 +95,10 @@ export function arrange(panes: readonly PaneBox[], width: number, height: number
   const aside = panes.filter((p) => !main.includes(p));
   if (main.length === 0 || aside.length === 0) return {kind, tabBar: false, columns: [{width, panes: stack(panes, width, height, focused)}]};
   const mainWidth = Math.floor(width * MAIN_SHARE);
-  return {
-    kind,
-    tabBar: false,
-    columns: [
-      {width: mainWidth, panes: stack(main, mainWidth, height, focused)},
-      {width: width - mainWidth, panes: stack(aside, width - mainWidth, height, focused)},
-    ],
-  };
+  const columns = [
+    {width: mainWidth, panes: stack(main, mainWidth, height, focused)},
+    {width: width - mainWidth, panes: stack(aside, width - mainWidth, height, focused)},
+  ];
+  // Columns are listed left to right, as they are drawn.
+  return {kind, tabBar: false, columns: options.mirror ? columns.reverse() : columns};
 }

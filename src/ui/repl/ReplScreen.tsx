@@ -1,17 +1,19 @@
 // The free REPL: type commands of the socket language, watch the socket table, diagram,
 // event log and OS view change (the same panes the lessons use). Input line with history
-// (kept across runs) and Tab completion of verbs and socket names.
+// (kept across runs) and Tab completion of verbs and socket names; Tab on an empty line
+// (and Shift+Tab) moves between the panes, so a small terminal can show each of them.
 import {Box, Text} from 'ink';
 import {useMemo, useReducer, useState} from 'react';
 import {useTranslation} from 'react-i18next';
 import {commonPrefix, completions} from '../../commands/complete.ts';
 import type {SocketLab} from '../../lab/types.ts';
-import {LessonPanes} from '../app/lesson/LessonPanes.tsx';
+import {LessonPanes, paneAfter, type PaneId} from '../app/lesson/LessonPanes.tsx';
 import {HelpOverlay, helpMaxScroll} from '../components/HelpOverlay.tsx';
+import {HintBar} from '../components/HintBar.tsx';
 import {translatorOf} from '../format/translate.ts';
 import {useLabSnapshot} from '../hooks/useLabSnapshot.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
-import {useKeys} from '../keys.ts';
+import {hintsFor, useKeys} from '../keys.ts';
 import {CommandInput} from '../input/CommandInput.tsx';
 import {initialEditor, lineEditorReducer, type LineEditorAction} from '../input/lineEditor.ts';
 import {fileHistory, type HistoryStore} from './history.ts';
@@ -50,6 +52,7 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   const [logScroll, setLogScroll] = useState(0);
   const [help, setHelp] = useState(false);
   const [helpScroll, setHelpScroll] = useState(0);
+  const [focused, setFocused] = useState<PaneId>('prose');
   // `?` on an empty line opens the key help (no command starts with it); Esc or `?` closes it.
   const edit = (action: LineEditorAction) => {
     if (action.type === 'insert' && (action.text === '?' || action.text === '؟') && editor.text === '') {
@@ -82,6 +85,15 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
     });
   };
 
+  // Tab with text completes it; on an empty line it moves to the next pane. Shift+Tab
+  // (no completion of its own) always moves back.
+  const tab = (backward: boolean) => {
+    if (backward || editor.text === '') {
+      setChoices([]);
+      setFocused((f) => paneAfter(f, backward ? -1 : 1));
+    } else complete();
+  };
+
   const complete = () => {
     const before = editor.text.slice(0, editor.cursor);
     const {from, candidates} = completions(before, sockets.map((s) => s.name));
@@ -100,25 +112,31 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
     else dispatch({type: 'clear'});
   };
 
-  const hint = choices.length > 0 ? t('commands:repl.choices', {candidates: choices.join('  ')}) : repl.running > 0 ? t('commands:repl.running') : t('commands:repl.intro');
+  // Completions and "running…" in words; otherwise the keys, as they work right now.
+  const note = choices.length > 0 ? t('commands:repl.choices', {candidates: choices.join('  ')}) : repl.running > 0 ? t('commands:repl.running') : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>
       {help ? <HelpOverlay width={width} height={Math.max(1, height - RESERVED)} scroll={helpScroll} /> : null}
       <LessonPanes
         hidden={help}
         lab={lab}
-        focused="prose"
+        focused={focused}
         reserveRows={RESERVED}
         ports={ports}
         presenter={false}
         logScroll={logScroll}
         proseTitle={t('ui:pane.repl')}
+        collapsedHint={t('ui:pane.collapsedRepl')}
         renderProse={(size) => <TranscriptView lines={transcriptLines(repl.entries, t)} width={size.width} height={size.height} empty={t('commands:repl.intro')} />}
       />
-      <CommandInput editor={editor} dispatch={edit} onSubmit={submit} onCancel={cancel} onComplete={complete} active={!help} width={width} prompt={t('commands:repl.prompt')} />
-      <Text dimColor wrap="truncate-end">
-        {text.cell(hint, width)}
-      </Text>
+      <CommandInput editor={editor} dispatch={edit} onSubmit={submit} onCancel={cancel} onTab={tab} active={!help} width={width} prompt={t('commands:repl.prompt')} />
+      {note === undefined ? (
+        <HintBar hints={hintsFor(help ? 'help' : editor.text === '' ? 'repl' : 'replTyping')} width={width} />
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          {text.cell(note, width)}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -16,6 +16,12 @@ import {useTranslation} from 'react-i18next';
 export type PaneId = 'prose' | 'sockets' | 'diagram' | 'log' | 'os';
 export const PANE_ORDER: readonly PaneId[] = ['prose', 'sockets', 'diagram', 'log', 'os'];
 
+/** The pane `delta` steps from `current` in PANE_ORDER, wrapping around (Tab, Shift+Tab). */
+export function paneAfter(current: PaneId, delta: number): PaneId {
+  const i = PANE_ORDER.indexOf(current);
+  return PANE_ORDER[(i + delta + PANE_ORDER.length) % PANE_ORDER.length]!;
+}
+
 export interface LogControl {
   held: number;
   reveal(): void;
@@ -40,9 +46,11 @@ export interface LessonPanesProps {
   proseWeight?: number;
   /** Drawn over (the help): keep the log and held events, draw nothing, stop polling the OS. */
   hidden?: boolean;
+  /** What a collapsed pane says about opening it, where Tab alone does not (the REPL). */
+  collapsedHint?: string;
 }
 
-export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle, proseWeight = 4, hidden = false}: LessonPanesProps) {
+export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScroll, logControl, renderProse, proseTitle, proseWeight = 4, hidden = false, collapsedHint}: LessonPanesProps) {
   const {t} = useTranslation('ui');
   const sockets = useLabSnapshot(lab);
   const events = useLabEvents(lab, {slowMotion: presenter});
@@ -88,5 +96,5 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
   const visible = useVisiblePanes(panes, focused, {presenter, reserveRows});
   const os = useOsView(lab, !hidden && visible.has('os'));
   if (hidden) return null;
-  return <PaneLayout panes={panes} focused={focused} presenter={presenter} reserveRows={reserveRows} />;
+  return <PaneLayout panes={panes} focused={focused} presenter={presenter} reserveRows={reserveRows} collapsedHint={collapsedHint} />;
 }

@@ -15,7 +15,7 @@ import {clipLines} from '../../layout/clip.ts';
 import {textLayout} from '../../layout/textLayout.ts';
 import {useBidi} from '../../components/BidiContext.tsx';
 import {useSettings} from '../../settings/SettingsContext.tsx';
-import {LessonPanes, PANE_ORDER, type LogControl, type PaneId} from './LessonPanes.tsx';
+import {LessonPanes, paneAfter, type LogControl, type PaneId} from './LessonPanes.tsx';
 import {proseLines, type SecondLanguage} from './proseLines.ts';
 import {lessonPorts, stepFocus} from './taskFocus.ts';
 import {useSession} from './useSession.ts';
@@ -91,7 +91,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       return;
     }
     if (typing) {
-      if (action === 'nextPane') setFocused((f) => nextPane(f, 1));
+      if (action === 'nextPane') setFocused((f) => paneAfter(f, 1));
       return;
     }
     switch (action) {
@@ -119,10 +119,10 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
         onBack();
         break;
       case 'nextPane':
-        setFocused((f) => nextPane(f, 1));
+        setFocused((f) => paneAfter(f, 1));
         break;
       case 'prevPane':
-        setFocused((f) => nextPane(f, -1));
+        setFocused((f) => paneAfter(f, -1));
         break;
       case 'pageUp':
         setLogScroll((s) => Math.min(s + Math.max(1, paneHeight - 2), logControl.current?.maxScroll(paneHeight) ?? 0));
@@ -230,9 +230,4 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       <HintBar hints={hints} width={columns} />
     </Box>
   );
-}
-
-function nextPane(current: PaneId, delta: number): PaneId {
-  const i = PANE_ORDER.indexOf(current);
-  return PANE_ORDER[(i + delta + PANE_ORDER.length) % PANE_ORDER.length]!;
 }
