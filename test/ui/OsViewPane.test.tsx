@@ -43,6 +43,39 @@ describe('OsViewPane', () => {
     expect(lines.find((l) => l.includes('TIME_WAIT'))).toMatch(/TIME_WAIT +— +—/);
   });
 
+  // What the lessons talk about comes first: addresses and states stay whole while the
+  // program, then the pid, give way; a pid is never cut (a cut pid names another process).
+  it('narrow: the program goes first, then the pid; addresses and states stay whole', () => {
+    const at = (width: number, lng: 'en' | 'fa' = 'en') => osViewLines({view: osView(), width, ownPid: 4242}, testContext(lng)).map(plain);
+    const whole = (lines: string[]) => {
+      for (const address of ['127.0.0.1:5000', '127.0.0.1:54001', '127.0.0.1:54002', '127.0.0.1:54003', '127.0.0.1:6000', '127.0.0.1:8080']) expect(lines.join('\n')).toContain(address);
+      for (const state of ['○ LISTEN', '● ESTABLISHED', '● TIME_WAIT', '◇ UNCONN']) expect(lines.join('\n')).toContain(state);
+    };
+    const wide = at(76);
+    whole(wide);
+    expect(wide[0]).toMatch(/pid +program/);
+    // The width of a side-by-side pane: no program, everything else whole.
+    const side = at(62);
+    whole(side);
+    expect(side[0]).toMatch(/state +pid/);
+    expect(side.join('\n')).not.toContain('this app');
+    expect(side.find((l) => l.includes('54002'))).toMatch(/● ESTABLISHED +777 *$/);
+    const fa = at(62, 'fa');
+    whole(fa);
+    expect(fa.find((l) => l.includes('54002'))).toMatch(/^ +777 +● ESTABLISHED/);
+    // Narrower: no pid either.
+    const narrow = at(56);
+    whole(narrow);
+    expect(narrow[0]).not.toContain('pid');
+    // Narrower still: the addresses are cut at their start (the port stays), the states never.
+    const tight = at(46);
+    expect(tight.join('\n')).toContain('● ESTABLISHED');
+    expect(tight.find((l) => l.includes('TIME_WAIT'))).toMatch(/…[\d.]*:54003 /);
+    for (let width = 20; width <= 120; width++) {
+      for (const line of at(width)) expect(line, `width ${width}`).not.toMatch(/\d…/);
+    }
+  });
+
   it("keeps only the lesson's ports when asked", () => {
     const lines = osViewLines({view: osView(), width: 120, ports: [6000]}, testContext('en')).map(plain);
     expect(lines).toHaveLength(2);

@@ -62,6 +62,19 @@ describe('SocketTable', () => {
     expect(lines.find((l) => l.includes('c1'))).toMatch(/…[\d.]*:54001/);
   });
 
+  it('fa beside the prose (62 cells): the role gives way; names, protocols and states stay whole, addresses keep their ports', () => {
+    const lines = socketTableLines({sockets, width: 62}, testContext('fa')).map(plain);
+    expect(lines[0]).not.toContain(visual('نقش'));
+    const c1 = lines.find((l) => l.endsWith('● c1'))!;
+    expect(c1).toMatch(new RegExp(`^ *${visual('متصل')} .*:5000 .*:54001 +TCP +● c1$`));
+    expect(lines.find((l) => l.endsWith('○ srv'))).toContain(visual('در انتظار اتصال'));
+    expect(lines.find((l) => l.endsWith('◇ r2'))).toMatch(/UDP +◇ r2$/);
+    // Narrower: the addresses are cut (at their start) before the state.
+    const narrow = socketTableLines({sockets, width: 56}, testContext('fa')).map(plain);
+    expect(narrow.find((l) => l.endsWith('○ srv'))).toContain(visual('در انتظار اتصال'));
+    expect(narrow.find((l) => l.endsWith('● c1'))).toMatch(/…[\d.]*:5000 +…[\d.]*:54001 +TCP +● c1$/);
+  });
+
   it('marks roles with a symbol as well as a colour', () => {
     const lines = socketTableLines({sockets, width: 120}, testContext('en', {theme: monoTheme})).map(plain);
     expect(lines[1]).toMatch(/^○ srv/);

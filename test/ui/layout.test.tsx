@@ -60,6 +60,14 @@ describe('arrange', () => {
     expect(a.columns.map((c) => c.panes.map((p) => p.id))).toEqual([['prose'], ['sockets', 'diagram', 'log', 'os']]);
   });
 
+  it('side by side on a right-to-left screen: the main column on the right, where reading starts', () => {
+    const a = arrange(boxes, 140, 50, 'prose', {mirror: true});
+    expect(a.columns.map((c) => c.panes.map((p) => p.id))).toEqual([['sockets', 'diagram', 'log', 'os'], ['prose']]);
+    expect(a.columns.map((c) => c.width)).toEqual([77, 63]);
+    // Stacked and tabs have one column: nothing to mirror.
+    expect(arrange(boxes, 100, 30, 'prose', {mirror: true})).toEqual(arrange(boxes, 100, 30, 'prose'));
+  });
+
   it('stacked on a small screen: panes that do not fit collapse to a title line, never the focused one', () => {
     const a = arrange(boxes, 90, 24, 'os');
     expect(a.kind).toBe('stacked');
@@ -127,6 +135,19 @@ describe('PaneLayout', () => {
     r.stdout.resize(130, 40);
     await until(() => expect(topLine()).toMatch(/Lesson.*Sockets/));
     r.unmount();
+  });
+
+  it('Persian laid out by the app: side by side, the first pane is on the right; English and off mode keep it left', () => {
+    const top = (lng: 'fa' | 'en', bidi: 'app' | 'off') => {
+      const r = renderSized(lng, <PaneLayout panes={specs()} focused="prose" />, 130, 40, {bidi});
+      const line = frameLines(r.lastFrame())[0]!;
+      r.unmount();
+      return line;
+    };
+    // Right to left the titles stand at the right end of their borders.
+    expect(top('fa', 'app')).toMatch(/^┌─+ Sockets ─┐┏━+ ▸ Lesson ━┓$/);
+    expect(top('fa', 'off')).toMatch(/^┏━ ▸ Lesson ━+┓┌─ Sockets ─+┐$/);
+    expect(top('en', 'app')).toMatch(/^┏━ ▸ Lesson ━+┓┌─ Sockets ─+┐$/);
   });
 
   it('in the tabs layout the focused pane fills the screen under the tab bar', () => {

@@ -49,6 +49,48 @@ describe('planColumns', () => {
   });
 });
 
+describe('planColumns: keep, whole and headers', () => {
+  // A header, then values: an address, a state, a pid and a program.
+  const specs: ColumnSpec[] = [
+    {id: 'local', min: 7, priority: 9, keep: 1},
+    {id: 'state', min: 5, priority: 8, keep: 2},
+    {id: 'pid', min: 3, priority: 5, whole: true},
+    {id: 'program', min: 4, priority: 4},
+  ];
+  const rows = [
+    ['local address', 'state of the socket', 'pid', 'program'],
+    ['127.0.0.1:54002', 'ESTABLISHED', '4242', 'this app'],
+  ];
+  const used = (plan: {widths: number[]; visible: number[]}) => plan.visible.reduce((s, i) => s + plan.widths[i]!, 0) + 2 * (plan.visible.length - 1);
+
+  it('cuts a header wider than its values before any value', () => {
+    expect(planColumns(specs, rows, 52, 2, 1)).toEqual({widths: [15, 19, 4, 8], visible: [0, 1, 2, 3]});
+    expect(planColumns(specs, rows, 48, 2, 1)).toEqual({widths: [15, 15, 4, 8], visible: [0, 1, 2, 3]});
+  });
+  it('shrinks, then drops, the columns without keep (lowest priority first) before cutting a kept one', () => {
+    expect(planColumns(specs, rows, 40, 2, 1)).toEqual({widths: [15, 11, 4, 4], visible: [0, 1, 2, 3]});
+    expect(planColumns(specs, rows, 36, 2, 1)).toEqual({widths: [15, 13, 4, 0], visible: [0, 1, 2]});
+    expect(planColumns(specs, rows, 30, 2, 1)).toEqual({widths: [15, 13, 0, 0], visible: [0, 1]});
+  });
+  it('cuts the lower keep first: the address before the state', () => {
+    expect(planColumns(specs, rows, 24, 2, 1)).toEqual({widths: [11, 11, 0, 0], visible: [0, 1]});
+  });
+  it('never cuts a whole column: it is dropped instead', () => {
+    for (let width = 1; width <= 60; width++) {
+      const plan = planColumns(specs, rows, width, 2, 1);
+      expect(plan.widths[2] === 0 || plan.widths[2]! >= 4, `width ${width}`).toBe(true);
+      expect(used(plan), `width ${width}`).toBeLessThanOrEqual(width);
+    }
+  });
+  it('without keep or headers, the same plan as before', () => {
+    const plain = [
+      {id: 'a', min: 3, priority: 9},
+      {id: 'b', min: 3, priority: 5},
+    ];
+    expect(planColumns(plain, [['alpha-alpha', 'beta-beta-beta']], 20, 2)).toEqual({widths: [9, 9], visible: [0, 1]});
+  });
+});
+
 describe('fitLine', () => {
   it('cuts styled segments and pads to the width, at the start for right-to-left', () => {
     const line = [{text: 'hello ', role: 'active' as const}, {text: 'world'}];
