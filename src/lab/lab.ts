@@ -14,6 +14,10 @@ import {assertUnix, UnixFiles} from './unix.ts';
 
 /** The OS view is polled at most 4 times a second, and only while watched. */
 export const OS_POLL_MS = 250;
+/** After lab activity (or a change the OS view saw), poll every tick for this long… */
+export const OS_ACTIVE_MS = 3000;
+/** …otherwise read the OS view this seldom: a lesson sitting still costs next to nothing. */
+export const OS_IDLE_POLL_MS = 3000;
 
 const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
@@ -28,6 +32,9 @@ export class Lab extends LabCore implements SocketLab {
   private osWatchers = 0;
   private osTimer: ReturnType<typeof setInterval> | undefined;
   private osPolling = false;
+  private osBusyUntil = 0;
+  private osLastRead = -Infinity;
+  private osSeenSeq = -1;
   private osRows = new Map<string, OsSocket>();
   private disposing: Promise<void> | undefined;
 
@@ -245,7 +252,8 @@ export class Lab extends LabCore implements SocketLab {
 
   watchOs(): () => void {
     if (++this.osWatchers === 1 && !this.disposed) {
-      this.osTimer = setInterval(() => void this.pollOs(), OS_POLL_MS);
+      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
+      this.osTimer = setInterval(() => this.osTick(), OS_POLL_MS);
       this.osTimer.unref?.();
       void this.pollOs();
     }
@@ -263,16 +271,29 @@ export class Lab extends LabCore implements SocketLab {
     this.osRows = new Map();
   }
 
+  /**
+   * Reading /proc/net costs the kernel a walk of its socket tables, so poll at the full
+   * rate only while something is happening: any lab event (ours, or one an outside
+   * process caused, like an accept) or a change the last read saw.
+   */
+  private osTick(): void {
+    const now = performance.now();
+    if (this.bus.lastSeq !== this.osSeenSeq) this.osBusyUntil = now + OS_ACTIVE_MS;
+    if (now < this.osBusyUntil || now - this.osLastRead >= OS_IDLE_POLL_MS) void this.pollOs();
+  }
+
   /** One poll: read, diff against the last one, emit 'os' events. Skips a tick if the last read is still running. */
   private async pollOs(): Promise<void> {
     if (this.osPolling) return;
     this.osPolling = true;
+    this.osLastRead = performance.now();
     try {
       const view = await this.os.read(this.ours, this.ourPort);
       if (this.osWatchers === 0 || !view.available) return;
       const {next, changes} = diffOs(this.osRows, view.sockets);
       this.osRows = next;
       if (changes.length === 0) return;
+      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
       const names = new Map<string, string>();
       for (const e of this.table.values()) names.set(`${e.info.protocol} ${endpointKey(e.info.local)} ${endpointKey(e.info.remote)}`, e.info.name);
       for (const c of changes) {
@@ -287,6 +308,7 @@ export class Lab extends LabCore implements SocketLab {
       // a failed poll is skipped; the next one tries again
     } finally {
       this.osPolling = false;
+      this.osSeenSeq = this.bus.lastSeq;
     }
   }
 
