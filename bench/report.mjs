@@ -34,7 +34,7 @@ export function verdicts(f) {
   }
   for (const [runtime, r] of Object.entries(f.idle ?? {})) {
     add(5, `idle CPU, ${runtime} (OS pane closed)`, `${r.still.percent}%`, `≤ ${BUDGETS.idleCpuPercent}%`, r.still.percent <= BUDGETS.idleCpuPercent);
-    if (r.withOsPane?.percent !== undefined) add(5, `idle CPU, ${runtime}, OS view pane open (polls 4 Hz)`, `${r.withOsPane.percent}%`, '—', null);
+    if (r.withOsPane?.percent !== undefined) add(5, `idle CPU, ${runtime}, OS view pane open (4 Hz after activity, every 3 s when still)`, `${r.withOsPane.percent}%`, '—', null);
   }
   if (f.memory) {
     const m = f.memory;
