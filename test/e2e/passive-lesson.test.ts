@@ -1,8 +1,7 @@
 // The foundation's promise, end to end: the built app opens a real passive socket, the
 // test connects to it from outside, q closes it.
-import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {hasDeno, KEYS, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
+import {connectOnce, hasDeno, KEYS, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 let app: AppProcess | undefined;
@@ -11,24 +10,6 @@ afterEach(() => {
   app = undefined;
 });
 
-function connect(port: number): Promise<'connected' | string> {
-  return new Promise((resolve) => {
-    const socket = net.connect({host: '127.0.0.1', port});
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve('timeout');
-    }, 5000);
-    socket.on('connect', () => {
-      clearTimeout(timer);
-      socket.end();
-      resolve('connected');
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve(error.code ?? 'error');
-    });
-  });
-}
 
 describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime) => {
   it.each(['en', 'fa', 'ru'])('listens on a port the OS chose, accepts a real client, closes on q (%s)', async (lng) => {
@@ -48,12 +29,12 @@ describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime)
     const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
     expect(port).toBeGreaterThan(0);
 
-    expect(await connect(port)).toBe('connected');
+    expect(await connectOnce(port)).toBe('connected');
     await app.waitFor('srv#1'); // the server side accepted our client
 
     app.write('q');
     expect((await app.exited).exitCode).toBe(0);
-    expect(await connect(port)).toBe('ECONNREFUSED');
+    expect(await connectOnce(port)).toBe('ECONNREFUSED');
   });
 
   it('Ctrl+C closes the sockets too (exit 130)', async () => {
@@ -64,7 +45,7 @@ describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime)
     const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
     app.write(KEYS.ctrlC);
     expect((await app.exited).exitCode).toBe(130);
-    expect(await connect(port)).toBe('ECONNREFUSED');
+    expect(await connectOnce(port)).toBe('ECONNREFUSED');
   });
 
   it.each(['SIGTERM', 'SIGHUP'])('%s closes the sockets and restores the terminal', async (signal) => {
@@ -75,7 +56,7 @@ describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime)
     const port = Number(/127\.0\.0\.1:(\d{2,5})/.exec(screen)![1]);
     app.kill(signal);
     await app.exited;
-    expect(await connect(port)).toBe('ECONNREFUSED');
+    expect(await connectOnce(port)).toBe('ECONNREFUSED');
     // Left the alternate screen and showed the cursor again.
     expect(app.raw()).toContain('\x1b[?1049l');
     expect(app.raw().lastIndexOf('\x1b[?25h')).toBeGreaterThan(app.raw().lastIndexOf('\x1b[?25l'));

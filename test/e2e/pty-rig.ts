@@ -1,5 +1,6 @@
 // Drives the built dist/cli.js in a real pseudo-terminal and keeps an emulated screen
 // (xterm headless), so tests read what a person would see.
+import net from 'node:net';
 import {spawn as ptySpawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {execFileSync} from 'node:child_process';
@@ -165,3 +166,23 @@ export const KEYS = {
   pageUp: '\x1b[5~',
   pageDown: '\x1b[6~',
 } as const;
+
+/** One TCP connect to 127.0.0.1:port from the test: 'connected', or the error code. */
+export function connectOnce(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({host: '127.0.0.1', port});
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('timeout');
+    }, 5000);
+    socket.on('connect', () => {
+      clearTimeout(timer);
+      socket.end();
+      resolve('connected');
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code ?? 'error');
+    });
+  });
+}

@@ -4,14 +4,13 @@
 // print one short sentence and exit 1.
 import {spawn as ptySpawn} from '@lydell/node-pty';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
-import net from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
 import {bundle, readContent} from '../../../scripts/build.mjs';
-import {hasDeno} from '../../e2e/pty-rig.ts';
+import {connectOnce, hasDeno} from '../../e2e/pty-rig.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
@@ -47,24 +46,6 @@ function run(runtime: 'node' | 'deno', crash: string) {
   return {pty, out: () => out, exited, waitFor};
 }
 
-function connect(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = net.connect({host: '127.0.0.1', port});
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve('timeout');
-    }, 5000);
-    socket.on('connect', () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve(error.code ?? 'error');
-    });
-  });
-}
 
 const runtimes = hasDeno() ? (['node', 'deno'] as const) : (['node'] as const);
 
@@ -78,7 +59,7 @@ describe.each(runtimes)('an uncaught error under %s', (runtime) => {
     try {
       const m = await app.waitFor(/listening on port (\d+) and file (\S+)/);
       const [port, file] = [Number(m[1]), m[2]!];
-      expect(await connect(port)).toBe('connected'); // the control: it was really listening
+      expect(await connectOnce(port)).toBe('connected'); // the control: it was really listening
       if (file !== '-') expect(existsSync(file)).toBe(true);
       app.pty.write('b');
       expect(await app.exited).toBe(1);
@@ -91,7 +72,7 @@ describe.each(runtimes)('an uncaught error under %s', (runtime) => {
       expect(said).toContain('socket-lessons stopped because of an unexpected error. Every socket was closed.');
       expect(said).toContain(message);
       expect(said).not.toMatch(/\n\s+at /); // no stack trace unless SOCKET_LESSONS_DEBUG is set
-      expect(await connect(port)).toBe('ECONNREFUSED');
+      expect(await connectOnce(port)).toBe('ECONNREFUSED');
       if (file !== '-') expect(existsSync(file)).toBe(false);
     } finally {
       app.pty.kill();

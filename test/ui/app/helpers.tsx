@@ -2,6 +2,7 @@
 // (the shared helper loads one). No fallback language: a missing key is recorded, not
 // shown in English. And a terminal of any size, for the App's useWindowSize.
 import {EventEmitter} from 'node:events';
+import {FakeStdin} from '../helpers/render.tsx';
 import i18next, {type i18n as I18n} from 'i18next';
 import {render as inkRender} from 'ink';
 import type {ReactElement, ReactNode} from 'react';
@@ -49,27 +50,6 @@ class Out extends EventEmitter {
   };
 }
 
-class In extends EventEmitter {
-  isTTY = true;
-  private pending: string | null = null;
-  write = (data: string) => {
-    this.pending = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = () => {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
 export interface Rendered {
   i18n: I18n;
   missing: string[];
@@ -96,7 +76,7 @@ export interface RenderOptions {
 export function renderAt(lng: Lng, node: ReactElement, {columns = 80, rows = 24, bidi = 'app', providers = false}: RenderOptions = {}): Rendered {
   const {i18n, missing} = allLanguagesI18n(lng);
   const stdout = new Out(columns, rows);
-  const stdin = new In();
+  const stdin = new FakeStdin();
   const wrapped: ReactNode = providers ? (
     <BidiProvider mode={bidi} language={lng}>
       <ThemeContext value={colourTheme}>{node}</ThemeContext>

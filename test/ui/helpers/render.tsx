@@ -74,7 +74,8 @@ class FakeStdout extends EventEmitter {
   }
 }
 
-class FakeStdin extends EventEmitter {
+/** A terminal's stdin for Ink: raw-mode capable, fed by write(). */
+export class FakeStdin extends EventEmitter {
   isTTY = true;
   private pending: string | null = null;
   write = (data: string) => {
