@@ -62,7 +62,8 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
         void saveProgress(store, session);
       }
     });
-    return session;
+    // Once a left lesson has closed its sockets, the exit path need not wait for it.
+    return {...session, close: () => session.close().finally(() => sessions.delete(session))};
   };
 
   // The REPL keeps one lab for the whole run, so leaving and coming back keeps its sockets.

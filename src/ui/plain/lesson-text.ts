@@ -7,7 +7,7 @@ import {interpolate, type LiveValues} from '../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState} from '../../lessons/state.ts';
 import type {Lesson} from '../../lessons/types.ts';
 import {hasRtl, layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
-import {describeEvent, describeOutcome, tableText, type TextTable, type Translate} from '../format/index.ts';
+import {commandSourceText, describeEvent, describeOutcome, tableText, taskStatusText, type TextTable, type Translate} from '../format/index.ts';
 import {resultTableText} from '../layout/resultTable.ts';
 import {directedLayout} from '../layout/textLayout.ts';
 
@@ -80,7 +80,7 @@ export function stepLines(ctx: PlainLessonContext, index: number, state: LessonS
         out.push(...paragraph(ctx, `${t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${text(hint)}`, INDENT, 2));
       });
       for (const c of s.commands) out.push(...commandLines(ctx, c));
-      out.push(...paragraph(ctx, t(taskStatusKey(s.status, s.by)), INDENT));
+      out.push(...paragraph(ctx, taskStatusText(s, step.expect, t), INDENT));
       break;
     }
   }
@@ -88,21 +88,9 @@ export function stepLines(ctx: PlainLessonContext, index: number, state: LessonS
   return [...out, ''];
 }
 
-function taskStatusKey(status: LessonState['steps'][number]['status'], by: 'learner' | 'solution' | undefined): string {
-  if (status === 'complete') return by === 'solution' ? 'lessons:runner.taskDoneBySolution' : 'lessons:runner.taskDone';
-  if (status === 'failed') return 'lessons:runner.taskFailed';
-  return 'lessons:runner.taskOpen';
-}
-
-const SOURCE_KEY: Record<CommandRecord['source'], string> = {
-  lesson: 'lessons:runner.runs',
-  solution: 'lessons:runner.showMe',
-  learner: 'lessons:runner.youRan',
-};
-
 export function commandLines(ctx: PlainLessonContext, c: CommandRecord): string[] {
   const {t} = ctx;
-  const out = paragraph(ctx, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, INDENT, 2);
+  const out = paragraph(ctx, `▸ ${commandSourceText(c, t)}`, INDENT, 2);
   if (!c.outcome) return [...out, ...paragraph(ctx, t('lessons:runner.running'), INDENT * 2)];
   for (const e of c.outcome.events) out.push(...paragraph(ctx, `· ${describeEvent(e, t)}`, INDENT * 2, 2));
   const described = describeOutcome(c.outcome, t);

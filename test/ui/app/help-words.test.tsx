@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {Lab} from '../../../src/lab/index.ts';
 import {bindings, helpRows, hintsFor, type HintSet} from '../../../src/ui/keys.ts';
 import {ReplScreen} from '../../../src/ui/repl/ReplScreen.tsx';
-import type {HistoryStore} from '../../../src/ui/repl/history.ts';
+import {memoryHistory} from '../../../src/ui/repl/history.ts';
 import {LANGUAGES} from '../helpers/i18n.ts';
 import {allLanguagesI18n, KEY, renderAt, until, type Rendered} from './helpers.tsx';
 
@@ -37,10 +37,6 @@ describe('key words', () => {
   });
 });
 
-const memory = (): HistoryStore => {
-  const lines: string[] = [];
-  return {load: () => [...lines], add: (line: string) => void lines.push(line)} as unknown as HistoryStore;
-};
 
 let app: Rendered | undefined;
 let lab: Lab | undefined;
@@ -56,7 +52,7 @@ describe('REPL help', () => {
     it(`${lng}: ? on an empty line opens the key help; Esc closes it; ? inside a line is text`, async () => {
       lab = new Lab();
       // Logical order (bidi off), so the Persian words can be compared as written.
-      const r = (app = renderAt(lng, <ReplScreen lab={lab} width={100} height={40} history={memory()} onQuit={() => {}} />, {columns: 100, rows: 40, providers: true, bidi: 'off'}));
+      const r = (app = renderAt(lng, <ReplScreen lab={lab} width={100} height={40} history={memoryHistory()} onQuit={() => {}} />, {columns: 100, rows: 40, providers: true, bidi: 'off'}));
       const words = r.i18n.getFixedT(lng, 'ui')('help.action.pageUp');
       await until(() => expect(r.text()).toContain('›'));
       expect(r.text()).not.toContain(words);

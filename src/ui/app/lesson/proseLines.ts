@@ -3,7 +3,7 @@
 // they are asked for. With a second language, each paragraph of prose is followed by the
 // same paragraph in it, indented behind a │ and laid out in its own direction.
 // Pure: state in, lines out.
-import {describeEvent, describeOutcome, type Translate} from '../../format/index.ts';
+import {commandSourceText, describeEvent, describeOutcome, taskStatusText, type Translate} from '../../format/index.ts';
 import {interpolate} from '../../../lessons/interpolate.ts';
 import type {CommandRecord, LessonState, StepState} from '../../../lessons/state.ts';
 import type {Lesson, Step} from '../../../lessons/types.ts';
@@ -104,30 +104,15 @@ function stepLines(input: ProseInput, step: Step, s: StepState, current: boolean
         out.push(...both((v) => `${v.t('lessons:runner.hint', {n: i + 1, total: step.hints.length})}: ${v.text(hint)}`, 'muted', 2));
       });
       for (const c of s.commands) out.push(...commandLines(input, c, ctx));
-      out.push(...para(ctx, width, taskStatus(input, step, s), s.status === 'complete' ? 'ok' : s.status === 'failed' ? 'error' : 'muted', 2));
+      out.push(...para(ctx, width, taskStatusText(s, step.expect, input.t), s.status === 'complete' ? 'ok' : s.status === 'failed' ? 'error' : 'muted', 2));
       return out;
     }
   }
 }
 
-function taskStatus(input: ProseInput, step: Extract<Step, {kind: 'task'}>, s: StepState): string {
-  const {t} = input;
-  if (s.status === 'complete') return t(s.by === 'solution' ? 'lessons:runner.taskDoneBySolution' : 'lessons:runner.taskDone');
-  if (s.status === 'failed') return t('lessons:runner.taskFailed');
-  if (s.status === 'open') return t('lessons:runner.taskOpen');
-  if (step.expect.count > 1) return t('lessons:runner.waitingCount', {matched: s.matched, count: step.expect.count});
-  return t('lessons:runner.waiting');
-}
-
-const SOURCE_KEY: Record<CommandRecord['source'], string> = {
-  lesson: 'lessons:runner.runs',
-  solution: 'lessons:runner.showMe',
-  learner: 'lessons:runner.youRan',
-};
-
 function commandLines(input: ProseInput, c: CommandRecord, ctx: PaneContext): StyledLine[] {
   const {t, width} = input;
-  const out = para(ctx, width, `▸ ${t(SOURCE_KEY[c.source], {line: c.line})}`, 'active');
+  const out = para(ctx, width, `▸ ${commandSourceText(c, t)}`, 'active');
   if (!c.outcome) return [...out, ...para(ctx, width, t('lessons:runner.running'), 'muted', 4)];
   if (!input.presenter) for (const e of c.outcome.events) out.push(...para(ctx, width, `· ${describeEvent(e, t)}`, 'muted', 4));
   const described = describeOutcome(c.outcome, t);
