@@ -15,9 +15,15 @@ import type {Translate} from '../ui/format/index.ts';
 import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
 import {headerRecord, resultRecord, stepRecords} from '../ui/plain/lesson-json.ts';
 import {headerLines, paragraph, resultLines, stepLines} from '../ui/plain/lesson-text.ts';
+import {ndjsonLine} from '../text/visible.ts';
 
 export interface Writable {
   write(chunk: string): unknown;
+}
+
+/** A run's output can break (a reader that went away): the run stops early. */
+export interface StopSignal {
+  onFailure(listener: () => void): void;
 }
 
 export interface LessonAutoOptions {
@@ -38,6 +44,8 @@ export interface LessonAutoOptions {
   createLab?: () => SocketLab;
   capabilities?: Capabilities;
   solutionTimeoutMs?: number;
+  /** Stop after the current step when this fires (stdout went away). */
+  stop?: StopSignal;
   /** Called with the session before it runs (tests read its lab). */
   onSession?: (session: LessonSession) => void;
 }
@@ -84,7 +92,9 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
   const text = {lesson, prose, t, width: options.width, bidi: options.bidi ?? 'off', rtl: isRtl(options.lng)} as const;
   const json = {lesson, prose, t, lng: proseLng};
   const emit = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
-  const record = (r: object) => out.write(`${JSON.stringify(r)}\n`);
+  const record = (r: object) => out.write(ndjsonLine(r));
+  let stopped = false;
+  options.stop?.onFailure(() => (stopped = true));
 
   try {
     if (options.json) record(headerRecord(json));
@@ -95,6 +105,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
       else emit([...paragraph(text, note), '']);
     }
     const result = await runAuto(session, {
+      stopped: () => stopped,
       onStepSettled(index, state) {
         const extras = takeExtras(state);
         if (options.json) for (const r of stepRecords(json, index, state, extras)) record(r);

@@ -13,6 +13,7 @@ import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {readLines} from '../ui/plain/lines.ts';
 import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
 import {runScript} from '../ui/plain/run-script.ts';
+import type {StopSignal, Writable} from './lesson-mode.ts';
 
 export interface ReplModeOptions {
   lng: Language;
@@ -20,8 +21,10 @@ export interface ReplModeOptions {
   script?: string;
   json: boolean;
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writable;
+  stderr: Writable;
+  /** Stops the run (no further commands) when the output breaks, e.g. `| head -1`. */
+  stop?: StopSignal;
   /** Wrap plain lines to this many cells (NDJSON is never wrapped). */
   width?: number;
   /** How Persian is laid out in plain lines; default off (logical order, copyable). */
@@ -32,17 +35,6 @@ export interface ReplModeOptions {
   timeoutMs?: number;
   /** An i18next instance to use instead of a fresh one. */
   i18n?: i18n;
-}
-
-function writer(stream: NodeJS.WritableStream): (text: string) => void {
-  let broken = false;
-  // A reader that went away (| head) must not crash the run: stop writing, keep closing sockets.
-  stream.on('error', () => {
-    broken = true;
-  });
-  return (text) => {
-    if (!broken) stream.write(text);
-  };
 }
 
 async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {error: string}> {
@@ -57,7 +49,9 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   const i18n = opts.i18n ?? createI18n(opts.lng);
   const translate = translatorOf(i18n);
   const t: () => Translate = () => translate;
-  const out = writer(opts.stdout);
+  const out = (text: string) => void opts.stdout.write(text);
+  let stopped = false;
+  opts.stop?.onFailure(() => (stopped = true));
   let source: AsyncIterable<Uint8Array | string>;
   if (opts.script !== undefined) {
     const opened = await openScript(opts.script);
@@ -80,6 +74,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
       await i18n.changeLanguage(lng);
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
+    stopped: () => stopped,
   });
   return summary.exitCode;
 }

@@ -9,6 +9,8 @@ import {LANGUAGES, type Language} from './languages.ts';
  * Missing keys are never shown raw in production: the fallback is English, and the
  * locale-completeness test makes a missing key a test failure.
  */
+const NO_NESTING = '\u0000\u0000';
+
 export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
   const resources: LocaleResources = {};
   for (const source of [builtinContent().locales, ...extra]) {
@@ -28,7 +30,11 @@ export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
     defaultNS: 'app',
     resources,
     initAsync: false,
-    interpolation: {escapeValue: false},
+    // Nesting ($t(key) inside a text) is off: the app's own texts do not use it, and in a
+    // lesson pack's prose it would let the pack show the app's words (a fake crash) or
+    // nest keys into an exponential "bomb". A prefix no text can hold (pack text went
+    // through the sanitiser, which escapes NUL) turns it off.
+    interpolation: {escapeValue: false, nestingPrefix: NO_NESTING, nestingSuffix: NO_NESTING},
     returnNull: false,
   });
   return instance;

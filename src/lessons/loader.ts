@@ -35,6 +35,9 @@ const sources = new WeakMap<Lesson, YamlSource>();
 
 const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
+/** Problems listed per file; the rest are counted in one line (a file of 100,000 bad keys). */
+export const MAX_ERRORS_PER_FILE = 50;
+
 export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult {
   const errors: LessonError[] = [...(pack.errors ?? [])];
   const lessons: Lesson[] = [];
@@ -78,7 +81,23 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
     }
   }
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return {lessons: dedupe(lessons, errors), errors};
+  const deduped = dedupe(lessons, errors);
+  return {lessons: deduped, errors: capPerFile(errors)};
+}
+
+/** At most MAX_ERRORS_PER_FILE problems per file, then one that counts the others. */
+function capPerFile(errors: LessonError[]): LessonError[] {
+  const counts = new Map<string, number>();
+  const out: LessonError[] = [];
+  for (const e of errors) {
+    const n = (counts.get(e.file) ?? 0) + 1;
+    counts.set(e.file, n);
+    if (n <= MAX_ERRORS_PER_FILE) out.push(e);
+  }
+  for (const [file, n] of counts) {
+    if (n > MAX_ERRORS_PER_FILE) out.push({file, line: 1, field: '', code: 'more-errors', params: {count: n - MAX_ERRORS_PER_FILE}});
+  }
+  return out;
 }
 
 /** Several packs (builtin first, then each --lessons DIR): one lesson map. */
