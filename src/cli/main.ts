@@ -1,7 +1,7 @@
 import {resolveBidiMode} from '../i18n/bidi/index.ts';
 import {installExitCleanup} from '../lab/cleanup.ts';
 import {createI18n} from '../i18n/setup.ts';
-import {languageFromEnv, type Language} from '../i18n/languages.ts';
+import {isLanguage, languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
 import {runLessonAuto} from './lesson-mode.ts';
 import {runLint} from './lint-mode.ts';
@@ -14,12 +14,14 @@ import {appVersion} from './version.ts';
 /** Parses arguments, picks the mode and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
-  const lng = (parsed.ok && parsed.options.lang) || languageFromEnv(process.env);
+  // Even when the arguments are wrong, a --lang among them picks the language of the message.
+  const lng = (parsed.ok ? parsed.options.lang : langInArgs(argv)) || languageFromEnv(process.env);
   const i18n = createI18n(lng);
   const t = i18n.t.bind(i18n);
   const stdout = guardedOutput(process.stdout);
   const stderr = guardedOutput(process.stderr);
   const code = await run(parsed, lng, i18n, stdout, stderr);
+  await stdout.settled();
   // Output that could not be written: one line instead of a stack trace; a reader that
   // went away (| head -1) is no error worth a line.
   const failure = stdout.failure;
@@ -53,6 +55,14 @@ async function run(parsed: ReturnType<typeof parseCliArgs>, lng: Language, i18n:
   }
   const {startInteractive} = await import('./interactive.tsx');
   return startInteractive(options, i18n);
+}
+
+function langInArgs(argv: string[]): Language | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
+    if (isLanguage(value)) return value;
+  }
+  return undefined;
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */

@@ -11,25 +11,38 @@ export interface Output {
   readonly failure: NodeJS.ErrnoException | undefined;
   /** Called once, on the first failure (a run stops early). */
   onFailure(listener: () => void): void;
+  /** Resolves once every write so far has succeeded or failed (a file's error comes a tick later). */
+  settled(): Promise<void>;
 }
 
 export function guardedOutput(stream: NodeJS.WritableStream): Output {
   let failure: NodeJS.ErrnoException | undefined;
   const listeners: (() => void)[] = [];
-  stream.on('error', (error: NodeJS.ErrnoException) => {
+  let pending = 0;
+  const idle: (() => void)[] = [];
+  const fail = (error: NodeJS.ErrnoException) => {
     if (failure) return;
     failure = error;
     for (const listener of listeners.splice(0)) listener();
-  });
+  };
+  const done = (error?: Error | null) => {
+    if (error) fail(error as NodeJS.ErrnoException);
+    if (--pending === 0) for (const resolve of idle.splice(0)) resolve();
+  };
+  stream.on('error', fail);
   return {
     write(chunk) {
-      if (failure) return;
+      if (failure || chunk === '') return;
+      pending++;
       try {
-        stream.write(visible(chunk, 'prose'));
+        stream.write(visible(chunk, 'prose'), done);
       } catch (error) {
-        // Some streams (a closed descriptor) throw instead of emitting.
-        stream.emit('error', error);
+        // Some streams (a closed descriptor) throw instead of calling back.
+        done(error as Error);
       }
+    },
+    settled() {
+      return pending === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
     },
     get failure() {
       return failure;

@@ -28,7 +28,7 @@ export interface YamlSource {
 }
 
 /** Nesting a lesson file may use: a lesson is about six levels deep. */
-export const MAX_YAML_DEPTH = 24;
+export const MAX_YAML_DEPTH = 16;
 
 export function parseYamlSource(text: string): YamlSource {
   const deep = tooDeepAt(text, MAX_YAML_DEPTH);
