@@ -72,7 +72,15 @@ function walk(value: unknown, mode: VisibleMode): unknown {
   return value;
 }
 
-/** One NDJSON line whose every string (keys too) went through `visible`. */
+// NDJSON fields that are paragraphs (and items of lists of them): their line feeds are
+// meant. Any other string (a path, a name, a peer's bytes) is one line: a newline in it,
+// decoded by a reader (`jq -r`), would forge a line of output.
+const PROSE_FIELDS = new Set(['text', 'title', 'summary', 'question', 'explanation', 'prompt']);
+
+/** One NDJSON line whose every string value went through `visible`. */
 export function ndjsonLine(record: unknown): string {
-  return `${JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? visible(value, 'prose') : value))}\n`;
+  const json = JSON.stringify(record, (key, value: unknown) =>
+    typeof value === 'string' ? visible(value, PROSE_FIELDS.has(key) || /^\d+$/.test(key) ? 'prose' : 'line') : value,
+  );
+  return `${json}\n`;
 }

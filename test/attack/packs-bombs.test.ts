@@ -1,0 +1,170 @@
+// Packs built to exhaust: an i18next nesting bomb (and a pack that borrows the app's own
+// words through nesting), a YAML alias bomb, data nested hundreds of thousands deep, a
+// 50 MB locale file of 250,000 keys, a 50 MB paragraph, a paragraph just under the file
+// cap, and a lesson file with 100,000 unknown keys. Each is refused or reported quickly
+// and in bounded memory, on Node and Deno; lint time grows linearly with the keys.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createI18n} from '../../src/i18n/setup.ts';
+import {hasDeno, startApp} from '../e2e/pty-rig.ts';
+import {lessonPack, lessonYaml, makePack, prose, type Pack} from './hostile-pack.ts';
+import {describeRun, runApp, watchMemory, type Bounds, type Runtime} from './measure.ts';
+
+const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
+const BOUNDS: Bounds = {ms: 15_000, rssMiB: 300};
+
+/** n0 → two copies of n1 → four of n2 …: 2^depth copies if anything expands it. */
+function nestingBomb(depth: number): Record<string, string> {
+  const keys: Record<string, string> = {intro: 'Intro $t(bomb:n0)'};
+  for (let i = 0; i < depth; i++) keys[`n${i}`] = `$t(bomb:n${i + 1}) $t(bomb:n${i + 1})`;
+  keys[`n${depth}`] = 'boom';
+  return keys;
+}
+
+const packs: Pack[] = [];
+const pack = (p: Pack) => (packs.push(p), p);
+afterAll(() => packs.forEach((p) => p.remove()));
+
+describe('i18next nesting', () => {
+  it('is off: a pack’s $t(…) shows as written, in no time, and cannot reach the app’s words', () => {
+    const i18n = createI18n('en', [{en: {bomb: {...nestingBomb(16), fake: '$t(app:crash, {"message": "fake"})'}}}]);
+    const started = performance.now();
+    expect(i18n.t('bomb:intro')).toBe('Intro $t(bomb:n0)');
+    expect(i18n.t('bomb:n0')).toBe('$t(bomb:n1) $t(bomb:n1)');
+    expect(i18n.t('bomb:fake')).toBe('$t(app:crash, {"message": "fake"})');
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  describe.each(runtimes)('a nesting bomb of depth 40 in a pack, on %s', (runtime) => {
+    let bomb: Pack;
+    beforeAll(() => {
+      bomb = pack(lessonPack('bomb', {...nestingBomb(40), q: 'Which? $t(app:crash, {"message": "fake"})'}));
+    });
+
+    it('lint reports every nesting key, quickly', async () => {
+      const r = await runApp(['lint', bomb.dir], {runtime, bounds: BOUNDS});
+      expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('bomb.json:1: n0: the text of “n0” uses $t(…)');
+      expect(r.stdout).toContain('bomb.json:1: q: the text of “q” uses $t(…)');
+      expect(r.stdout).toContain('bomb.json:1: intro: the text of “intro” uses $t(…)');
+      expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+    });
+
+    it('--auto refuses the lesson at once instead of expanding it', async () => {
+      const r = await runApp(['--lessons', bomb.dir, 'lesson', 'bomb', '--auto'], {runtime, bounds: BOUNDS});
+      expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('uses $t(…)');
+      expect(r.stdout + r.stderr).not.toContain('unexpected error');
+      expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+    });
+
+    it('the interactive app stays responsive: the menu draws and q quits', async () => {
+      const app = startApp({runtime, args: ['--lang', 'en', '--lessons', bomb.dir]});
+      let over = false;
+      const memory = watchMemory(app.pid, BOUNDS.rssMiB, () => {
+        over = true;
+        app.kill('SIGKILL');
+      });
+      try {
+        await app.waitFor('▸ 01', BOUNDS.ms);
+        app.write('q');
+        const exit = await Promise.race([app.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), BOUNDS.ms))]);
+        expect(exit?.exitCode).toBe(0);
+      } finally {
+        app.kill();
+        expect(memory.stop()).toBeLessThan(BOUNDS.rssMiB);
+        expect(over).toBe(false);
+      }
+    });
+  });
+});
+
+describe.each(runtimes)('data bombs, on %s', (runtime) => {
+  let bombs: Pack;
+  beforeAll(() => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      laughs.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
+    }
+    const depth = 400_000;
+    bombs = pack(
+      makePack({
+        'lessons/01-laughs.yaml': `id: laughs\n${laughs.join('\n')}\n`,
+        'lessons/02-flow.yaml': `id: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+        'lessons/03-block.yaml': `id: block\n${Array.from({length: 1000}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
+        'locales/en/deep.json': `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`,
+        'locales/en/arrays.json': `{"a":${'['.repeat(300_000)}${']'.repeat(300_000)}}`,
+      }),
+    );
+  });
+
+  it('an alias bomb, 400,000 brackets, 1,000 indent levels, deep JSON: each refused by line, quickly', async () => {
+    const r = await runApp(['lint', bombs.dir], {runtime, bounds: BOUNDS});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/01-laughs\.yaml:\d+: not valid YAML: .*alias/i);
+    expect(r.stdout).toContain('02-flow.yaml:1: is nested more than 16 levels deep');
+    expect(r.stdout).toMatch(/03-block\.yaml:\d+: is nested more than 16 levels deep/);
+    expect(r.stdout).toContain('deep.json:1: is nested more than 16 levels deep');
+    expect(r.stdout).toContain('arrays.json:1: is nested more than 16 levels deep');
+    expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+  });
+});
+
+describe.each(runtimes)('size bombs, on %s', (runtime) => {
+  let huge: Pack;
+  let paragraph: Pack;
+  let keys: Pack;
+  beforeAll(() => {
+    // 250,000 keys, 50 MB: refused by the file cap before it is parsed.
+    const many: Record<string, string> = prose('huge');
+    for (let i = 0; i < 250_000; i++) many[`key-${i}`] = `${'x'.repeat(180)}${i}`;
+    huge = pack(lessonPack('huge', {}, {'locales/en/huge.json': JSON.stringify(many), 'locales/ru/huge.json': JSON.stringify(prose('huge', {intro: 'y'.repeat(50_000_000)}))}));
+    // Just under the file cap: read, then refused for its length, not shown.
+    paragraph = pack(lessonPack('long', {intro: 'z'.repeat(1_000_000)}));
+    // 100,000 unknown fields in a lesson file under 1 MiB: lint stays linear and lists 50.
+    keys = pack(
+      makePack({
+        'lessons/01-keys.yaml': lessonYaml('keys') + Array.from({length: 100_000}, (_, i) => `u${i}: 1`).join('\n'),
+        'locales/en/keys.json': JSON.stringify(prose('keys')),
+      }),
+    );
+  });
+
+  it('a 50 MB locale file of 250,000 keys and a 50 MB paragraph are refused by the file cap', async () => {
+    const r = await runApp(['lint', huge.dir], {runtime, bounds: BOUNDS});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    expect(r.stdout).toMatch(/en\/huge\.json:1: is 5\d{7} bytes; a file in a pack may have at most 1 MiB/);
+    expect(r.stdout).toMatch(/ru\/huge\.json:1: is 5\d{7} bytes; a file in a pack may have at most 1 MiB/);
+    expect(r.ms).toBeLessThan(5000);
+    expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+  });
+
+  it('--auto on the 50 MB paragraph: no heap exhaustion, a clear refusal', async () => {
+    const r = await runApp(['--lessons', huge.dir, '--lang', 'ru', 'lesson', 'huge', '--auto'], {runtime, bounds: BOUNDS});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    expect(r.stderr).toContain('ru/huge.json:1:');
+    expect(r.stdout + r.stderr).not.toMatch(/heap|out of memory/i);
+    expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+  });
+
+  it('a 1,000,000-character paragraph under the file cap: refused for its length', async () => {
+    const r = await runApp(['--lessons', paragraph.dir, 'lesson', 'long', '--auto'], {runtime, bounds: BOUNDS});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('long.json:1: intro: the text of “intro” has 1000000 characters; a paragraph may have at most 4000');
+    expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+  });
+
+  it('100,000 unknown fields: 50 listed and the rest counted, in linear time', async () => {
+    const r = await runApp(['lint', keys.dir], {runtime, bounds: {ms: BOUNDS.ms, rssMiB: 700}});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.includes('unknown field'))).toHaveLength(50);
+    expect(r.stdout).toContain('01-keys.yaml:1: …and 99950 more problems in this file');
+    expect(r.peakRssMiB).toBeLessThan(700);
+  });
+});
