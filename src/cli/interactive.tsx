@@ -8,6 +8,7 @@ import {openProgress, recordState, type Progress, type ProgressNotice, type Prog
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
 import {Lab} from '../lab/index.ts';
+import {visible} from '../text/visible.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
 import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
@@ -79,7 +80,7 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
-    process.stderr.write(`${t('lessons:auto.unknownLesson', {id: initialLesson})}\n`);
+    process.stderr.write(`${t('lessons:auto.unknownLesson', {id: visible(initialLesson)})}\n`);
     return 2;
   }
 
