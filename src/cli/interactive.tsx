@@ -3,7 +3,7 @@
 import type {i18n} from 'i18next';
 import {enterTerminalBidi, resolveBidiMode, type BidiMode} from '../i18n/bidi/index.ts';
 import {isLanguage, type Language} from '../i18n/languages.ts';
-import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
+import {loadCatalogAsync, menuEntries} from '../lessons/catalog.ts';
 import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
@@ -19,7 +19,7 @@ import {appVersion} from './version.ts';
 
 export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
   const t = i18n.t.bind(i18n);
-  const catalog = loadCatalog({packs: options.lessons});
+  const catalog = await loadCatalogAsync({packs: options.lessons});
   for (const locales of catalog.locales) {
     for (const [lng, namespaces] of Object.entries(locales)) {
       for (const [ns, keys] of Object.entries(namespaces)) i18n.addResourceBundle(lng, ns, keys, true, false);

@@ -8,7 +8,7 @@ import {isRtl, type Language} from '../i18n/languages.ts';
 import {createI18n} from '../i18n/setup.ts';
 import type {LabEvent, SocketLab} from '../lab/types.ts';
 import {runAuto} from '../lessons/autopilot.ts';
-import {loadCatalog} from '../lessons/catalog.ts';
+import {loadCatalogAsync} from '../lessons/catalog.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import type {Capabilities, Lesson} from '../lessons/types.ts';
 import type {Translate} from '../ui/format/index.ts';
@@ -52,7 +52,7 @@ export interface LessonAutoOptions {
 
 export async function runLessonAuto(options: LessonAutoOptions): Promise<number> {
   const stderr = options.stderr ?? options.stdout;
-  const catalog = loadCatalog({...(options.content ? {content: options.content} : {}), packs: options.packs});
+  const catalog = await loadCatalogAsync({...(options.content ? {content: options.content} : {}), packs: options.packs});
   const i18n = createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
 

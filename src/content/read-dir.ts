@@ -9,11 +9,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {visibleDeep} from '../text/visible.ts';
+import {runSteps, type Steps} from './steps.ts';
 import type {Content, LessonSource, LocaleResources} from './types.ts';
 
 export const PACK_LIMITS = {
-  /** One file (lesson YAML or locale JSON). */
+  /** One locale file (JSON: parsed at about 100 MB/s). */
   fileBytes: 1024 * 1024,
+  /**
+   * Lesson files: structure only (the largest builtin one is 3 KB, all 14 take 30 KB), and
+   * YAML with positions is checked at only about 0.3 MB/s. These caps keep one file's
+   * check near a tenth of a second and a whole pack's under ten seconds.
+   */
+  lessonBytes: 64 * 1024,
+  lessonsBytes: 2 * 1024 * 1024,
   /** Everything read from one pack. */
   packBytes: 16 * 1024 * 1024,
   lessons: 500,
@@ -29,6 +37,7 @@ export type ReadProblemCode =
   | 'outside-link' // a symbolic link that leads out of the pack
   | 'too-big' // {size, limit}
   | 'pack-too-big' // {limit}
+  | 'lessons-too-big' // {limit}: the lesson files together
   | 'too-many-lessons' // {count, limit}
   | 'too-many-files' // {limit}
   | 'locale-json' // {message}
@@ -45,6 +54,11 @@ type Kind = 'file' | 'dir';
 
 /** Reads the pack at `dir`; problems go to `onProblem` (default: ignored). */
 export function readContentDir(dir: string, onProblem: (problem: ReadProblem) => void = () => {}): Content {
+  return runSteps(readContentSteps(dir, onProblem));
+}
+
+/** The same, one step per file read (see steps.ts). */
+export function* readContentSteps(dir: string, onProblem: (problem: ReadProblem) => void = () => {}): Steps<Content> {
   const reader = new PackReader(dir, onProblem);
   const locales: LocaleResources = {};
   const localeRoot = path.join(dir, 'locales');
@@ -57,6 +71,7 @@ export function readContentDir(dir: string, onProblem: (problem: ReadProblem) =>
       if (text === undefined) continue;
       const value = parseLocale(full, text, onProblem);
       if (value !== undefined) (locales[lng] ??= {})[file.slice(0, -'.json'.length)] = value as Record<string, unknown>;
+      yield;
     }
   }
   const lessonRoot = path.join(dir, 'lessons');
@@ -66,10 +81,19 @@ export function readContentDir(dir: string, onProblem: (problem: ReadProblem) =>
     names = names.slice(0, PACK_LIMITS.lessons);
   }
   const lessons: LessonSource[] = [];
+  let lessonBytes = 0;
   for (const name of names) {
     const file = path.join(lessonRoot, name);
-    const text = reader.read(file);
-    if (text !== undefined) lessons.push({file, text});
+    const text = reader.read(file, PACK_LIMITS.lessonBytes);
+    if (text !== undefined) {
+      lessonBytes += Buffer.byteLength(text);
+      if (lessonBytes > PACK_LIMITS.lessonsBytes) {
+        onProblem({file, line: 1, code: 'lessons-too-big', params: {limit: PACK_LIMITS.lessonsBytes}});
+        break;
+      }
+      lessons.push({file, text});
+    }
+    yield;
   }
   return {locales, lessons};
 }
@@ -147,7 +171,7 @@ class PackReader {
   }
 
   /** The file's text, or undefined (and a problem) when it may not or cannot be read. */
-  read(file: string): string | undefined {
+  read(file: string, cap: number = PACK_LIMITS.fileBytes): string | undefined {
     if (this.full) return undefined;
     const real = this.resolve(file, 'file');
     if (!real) return undefined;
@@ -161,8 +185,8 @@ class PackReader {
         this.problem(file, 'not-regular', {kind: kindOf(stat)});
         return undefined;
       }
-      if (stat.size > PACK_LIMITS.fileBytes) {
-        this.problem(file, 'too-big', {size: stat.size, limit: PACK_LIMITS.fileBytes, limitMiB: mib(PACK_LIMITS.fileBytes)});
+      if (stat.size > cap) {
+        this.problem(file, 'too-big', {size: stat.size, limit: cap});
         return undefined;
       }
       // Read at most one byte past the cap: a file that grows while read is still bounded.
@@ -170,22 +194,22 @@ class PackReader {
       let length = 0;
       for (;;) {
         if (length === buffer.length) {
-          const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, PACK_LIMITS.fileBytes + 1));
+          const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, cap + 1));
           buffer.copy(grown, 0, 0, length);
           buffer = grown;
         }
         const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
         if (n === 0) break;
         length += n;
-        if (length > PACK_LIMITS.fileBytes) {
-          this.problem(file, 'too-big', {size: length, limit: PACK_LIMITS.fileBytes, limitMiB: mib(PACK_LIMITS.fileBytes)});
+        if (length > cap) {
+          this.problem(file, 'too-big', {size: length, limit: cap});
           return undefined;
         }
       }
       this.total += length;
       if (this.total > PACK_LIMITS.packBytes) {
         this.full = true;
-        this.problem(file, 'pack-too-big', {limit: PACK_LIMITS.packBytes, limitMiB: mib(PACK_LIMITS.packBytes)});
+        this.problem(file, 'pack-too-big', {limit: PACK_LIMITS.packBytes});
         return undefined;
       }
       return buffer.toString('utf8', 0, length);
@@ -197,8 +221,6 @@ class PackReader {
     }
   }
 }
-
-const mib = (bytes: number): number => bytes / (1024 * 1024);
 
 function kindOf(stat: fs.Stats): string {
   if (stat.isFIFO()) return 'fifo';

@@ -1,5 +1,6 @@
 // Lesson packs in memory → validated Lesson models plus typed errors. Works the same on
 // the bundled builtin content and on a pack read from disk (pack-fs.ts).
+import {runSteps, type Steps} from '../content/steps.ts';
 import type {LocaleResources} from '../content/types.ts';
 import {checkCommandLine} from './command-check.ts';
 import {checkLesson, type LineCheck} from './semantic.ts';
@@ -39,6 +40,11 @@ const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 export const MAX_ERRORS_PER_FILE = 50;
 
 export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult {
+  return runSteps(loadPackSteps(pack, options));
+}
+
+/** The same, one step per lesson file (a pack from disk is checked with the loop free between files). */
+export function* loadPackSteps(pack: PackInput, options: LoadOptions = {}): Steps<LoadResult> {
   const errors: LessonError[] = [...(pack.errors ?? [])];
   const lessons: Lesson[] = [];
   const localeRoot = pack.localeRoot ?? 'locales';
@@ -46,6 +52,7 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
     const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     const match = FILE_NAME.exec(base);
     if (!match) errors.push({file, line: 1, field: '', code: 'file-name', params: {name: base}});
+    if (!parsed) yield;
     const source = parsed ? preparsedSource(text, parsed) : parseYamlSource(text);
     if (source.problems.length > 0) {
       for (const p of source.problems) errors.push({file, line: p.line, field: '', code: p.code, params: p.params});
@@ -102,10 +109,14 @@ function capPerFile(errors: LessonError[]): LessonError[] {
 
 /** Several packs (builtin first, then each --lessons DIR): one lesson map. */
 export function loadPacks(packs: PackInput[], options: LoadOptions = {}): LoadResult {
+  return runSteps(loadPacksSteps(packs, options));
+}
+
+export function* loadPacksSteps(packs: PackInput[], options: LoadOptions = {}): Steps<LoadResult> {
   const all: Lesson[] = [];
   const errors: LessonError[] = [];
   for (const pack of packs) {
-    const result = loadPack(pack, options);
+    const result = yield* loadPackSteps(pack, options);
     all.push(...result.lessons);
     errors.push(...result.errors);
   }

@@ -4,11 +4,17 @@
 // naming the file.
 import fs from 'node:fs';
 import path from 'node:path';
-import {readContentDir} from '../content/read-dir.ts';
+import {readContentSteps} from '../content/read-dir.ts';
+import {runSteps, type Steps} from '../content/steps.ts';
 import type {PackInput} from './loader.ts';
 import type {LessonError} from './types.ts';
 
 export function readPackDir(dir: string): PackInput {
+  return runSteps(readPackSteps(dir));
+}
+
+/** The same, one step per file read (see src/content/steps.ts). */
+export function* readPackSteps(dir: string): Steps<PackInput> {
   const errors: LessonError[] = [];
   let stat: fs.Stats | undefined;
   try {
@@ -21,7 +27,7 @@ export function readPackDir(dir: string): PackInput {
   }
   if (errors.length > 0) return {name: dir, lessons: [], locales: {}, errors};
 
-  const content = readContentDir(dir, (problem) => errors.push({...problem, field: ''}));
+  const content = yield* readContentSteps(dir, (problem) => errors.push({...problem, field: ''}));
   if (content.lessons.length === 0 && errors.length === 0) {
     errors.push({file: path.join(dir, 'lessons'), line: 1, field: '', code: 'empty-pack', params: {}});
   }

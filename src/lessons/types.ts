@@ -68,6 +68,7 @@ export type LessonErrorCode =
   | 'outside-link' // a symbolic link that leads out of the pack
   | 'too-big' // {size, limit}: a file over the size cap
   | 'pack-too-big' // {limit}: the pack's files together are over the cap
+  | 'lessons-too-big' // {limit}: the lesson files together are over their cap
   | 'too-many-lessons' // {count, limit}
   | 'too-many-files' // {limit}: a folder with more entries than are looked at
   | 'too-deep' // {limit}: data nested deeper than a lesson or locale file can need

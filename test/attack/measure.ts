@@ -59,6 +59,27 @@ export function watchMemory(pid: number, limitMiB: number, onExceed: () => void)
   };
 }
 
+/** CPU time `pid` has used so far, in seconds (0 once it is gone). */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether `pid` sleeps in the kernel waiting for a FIFO's other end (a blocking open). */
+export function blockedOnFifo(pid: number): boolean {
+  try {
+    return /wait_for_partner|fifo|pipe_read/.test(readFileSync(`/proc/${pid}/wchan`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 export function appCommand(runtime: Runtime, args: string[], denoFlags: string[] = ['-A']): [string, string[]] {
   return runtime === 'node' ? [process.execPath, [CLI, ...args]] : ['deno', ['run', ...denoFlags, CLI, ...args]];
 }
@@ -87,7 +108,7 @@ export function runApp(args: string[], options: RunOptions): Promise<Measured> {
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** The process `time` started (the app), once it exists. */
-function childOf(pid: number): number | undefined {
+export function childOf(pid: number): number | undefined {
   try {
     const first = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0];
     return first ? Number(first) : undefined;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hasDeno} from '../e2e/pty-rig.ts';
 import {canMknod, controlsIn, lessonYaml, makePack, prose, type Entry, type Pack} from './hostile-pack.ts';
-import {describeRun, runApp, type Bounds, type Runtime} from './measure.ts';
+import {blockedOnFifo, childOf, cpuSeconds, describeRun, runApp, type Bounds, type Runtime} from './measure.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 const BOUNDS: Bounds = {ms: 15_000, rssMiB: 300};
@@ -59,7 +59,7 @@ describe.each(runtimes)('pack files that are not regular files, on %s', (runtime
     expect(line('locales/en/secret.json')).toContain(':1: is a symbolic link that leads out of the pack');
     expect(line('lessons/07-secret.yaml')).toContain(':1: is a symbolic link that leads out of the pack');
     expect(line('lessons/05-folder.yaml')).toContain(':1: is a folder, not a regular file');
-    expect(line('lessons/06-huge.yaml')).toMatch(/:1: is 209\d{4} bytes; a file in a pack may have at most 1 MiB/);
+    expect(line('lessons/06-huge.yaml')).toMatch(/:1: is 209\d{4} bytes; such a file in a pack may have at most 64 KiB/);
     if (canMknod()) expect(line('lessons/04-device.yaml')).toContain(':1: is a device, not a regular file');
     if (existsSync('/etc/shadow')) expect(line('locales/en/shadow.json')).toContain('leads out of the pack');
     expect(out).not.toContain('TOPSECRET');
@@ -80,22 +80,51 @@ describe.each(runtimes)('pack files that are not regular files, on %s', (runtime
     expect(r.stdout + r.stderr).not.toContain('TOPSECRET');
     expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
   });
+});
 
-  it('SIGTERM right after start ends the run at once (loading never blocks on the FIFO)', async () => {
-    const r = await runApp(['--lessons', pack.dir, 'list'], {
+describe.each(runtimes)('SIGTERM while a large pack is checked, on %s', (runtime) => {
+  let slow: Pack;
+  beforeAll(() => {
+    // A FIFO first in line, then lesson files just under the cap, each slow to check
+    // (6,000 fields), up to the cap on all lesson files: seconds of work that the app must
+    // let a signal cut short.
+    const entries: Record<string, Entry> = {'lessons/00-fifo.yaml': {fifo: true}};
+    const fields = Array.from({length: 6_000}, (_, i) => `u${i}: 1`).join('\n');
+    for (let i = 1; i <= 40; i++) entries[`lessons/${String(i).padStart(2, '0')}-slow${i}.yaml`] = `${lessonYaml(`slow${i}`)}${fields}\n`;
+    slow = makePack(entries);
+  });
+  afterAll(() => slow.remove());
+
+  it('ends the run within two seconds of the signal, however much is left', async () => {
+    let sent = 0;
+    const r = await runApp(['lint', slow.dir], {
       runtime,
       bounds: BOUNDS,
-      // To the process group: the app, not only the `time` that measures it.
-      onSpawn: (child) => setImmediate(() => process.kill(-child.pid!, 'SIGTERM')),
+      onSpawn: (child) => {
+        // Signal the app (not the `time` measuring it) once it is busy with the pack —
+        // half a second of CPU — or stuck opening the FIFO, as it used to be.
+        const poll = setInterval(() => {
+          const app = childOf(child.pid!);
+          if (app === undefined || !(cpuSeconds(app) >= 0.5 || blockedOnFifo(app))) return;
+          clearInterval(poll);
+          sent = performance.now();
+          process.kill(app, 'SIGTERM');
+        }, 10);
+        child.on('close', () => clearInterval(poll));
+      },
     });
+    const afterSignal = sent > 0 ? performance.now() - sent : Infinity;
     expect(r.stoppedFor, describeRun(r)).toBeUndefined();
-    expect(r.ms).toBeLessThan(3000);
+    expect(sent, 'the app never got busy with the pack').toBeGreaterThan(0);
+    expect(r.code, describeRun(r)).toBe(143);
+    expect(afterSignal).toBeLessThan(2000);
   });
 });
 
 describe('pack size caps', () => {
   let big: Pack;
   let many: Pack;
+  let slowLessons: Pack;
   beforeAll(() => {
     // 18 locale files of ~1 MB: each under the file cap, together over the 16 MiB pack cap.
     const entries: Record<string, Entry> = {'lessons/01-big.yaml': lessonYaml('big')};
@@ -105,16 +134,28 @@ describe('pack size caps', () => {
     const lessons: Record<string, Entry> = {};
     for (let i = 1; i <= 501; i++) lessons[`lessons/${String(i).padStart(3, '0')}-l${i}.yaml`] = lessonYaml(`l${i}`);
     many = makePack(lessons);
+    // 40 lesson files of 60 KB (under the file cap), 2.4 MB together.
+    const padded: Record<string, Entry> = {};
+    for (let i = 1; i <= 40; i++) padded[`lessons/${String(i).padStart(2, '0')}-s${i}.yaml`] = `${lessonYaml(`s${i}`)}# ${'p'.repeat(60_000)}\n`;
+    slowLessons = makePack(padded);
   });
   afterAll(() => {
     big.remove();
     many.remove();
+    slowLessons.remove();
   });
 
   it.each(runtimes)('a pack over 16 MiB in all stops being read, on %s', async (runtime) => {
     const r = await runApp(['lint', big.dir], {runtime, bounds: BOUNDS});
     expect(r.stoppedFor, describeRun(r)).toBeUndefined();
     expect(r.stdout).toMatch(/big1\d\.json:1: the pack holds more than 16 MiB in all/);
+    expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+  });
+
+  it.each(runtimes)('lesson files over 2 MiB together: the rest are not read, on %s', async (runtime) => {
+    const r = await runApp(['lint', slowLessons.dir], {runtime, bounds: BOUNDS});
+    expect(r.stoppedFor, describeRun(r)).toBeUndefined();
+    expect(r.stdout).toMatch(/3\d-s\d+\.yaml:1: the pack's lesson files hold more than 2 MiB in all/);
     expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
   });
 

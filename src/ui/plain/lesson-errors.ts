@@ -19,6 +19,7 @@ export function lessonErrorMessage(error: LessonError, t: Translate): string {
     return t('lessons:lint.code.bad-command', {...params, reason: commandReason(error, params, t)});
   }
   if (error.code === 'not-regular') return t('lessons:lint.code.not-regular', {kind: t(`lessons:lint.kind.${error.params.kind}`)});
+  if (error.code === 'too-big' || error.code === 'pack-too-big' || error.code === 'lessons-too-big') params.limitText = sizeText(Number(error.params.limit), t);
   return t(`lessons:lint.code.${error.code}`, params);
 }
 
@@ -29,6 +30,11 @@ function commandReason(error: LessonError, params: Record<string, string | numbe
   const parsed = parseLine(String(error.params.checked ?? error.params.command));
   if (parsed.ok) return String(params.reason);
   return describeError({kind: 'parse', ...parsed.error}, t).message;
+}
+
+/** 1048576 → "1 MiB", 262144 → "256 KiB", in the learner's units. */
+function sizeText(bytes: number, t: Translate): string {
+  return bytes % (1024 * 1024) === 0 ? t('lessons:lint.size.mib', {n: bytes / (1024 * 1024)}) : t('lessons:lint.size.kib', {n: Math.round(bytes / 1024)});
 }
 
 /** Errors in a stable order: by file, then line. */
