@@ -9,6 +9,8 @@ import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
 import {Lab} from '../lab/index.ts';
 import {visible} from '../text/visible.ts';
+import {translatorOf} from '../ui/format/translate.ts';
+import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
 import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
@@ -80,6 +82,11 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
+    // A lesson its pack's problems left out: say why, as --auto does.
+    if (catalog.errors.length > 0) {
+      const lines = sortErrors(catalog.errors).map((e) => `  ${formatLessonError(e, translatorOf(i18n))}`);
+      process.stderr.write(`${t('lessons:auto.packProblems')}\n${lines.join('\n')}\n`);
+    }
     process.stderr.write(`${t('lessons:auto.unknownLesson', {id: visible(initialLesson)})}\n`);
     return 2;
   }

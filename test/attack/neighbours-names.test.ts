@@ -4,6 +4,7 @@
 // output, in NDJSON and on the interactive screen the name appears escaped, never raw.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {parseLsof} from '../../src/lab/os-view/lsof.ts';
 import {hasDeno, startApp, type AppProcess} from '../e2e/pty-rig.ts';
 import {controlsIn, ESC, BEL, rawMarkersIn} from './hostile-pack.ts';
 import {describeRun, runApp, watchMemory, type Bounds, type Runtime} from './measure.ts';
@@ -78,6 +79,15 @@ describe('a neighbour named with escape sequences, on the interactive screen', (
     } finally {
       expect(memory.stop()).toBeLessThan(BOUNDS.rssMiB);
     }
+  });
+});
+
+describe('the lsof reader (macOS and other systems without /proc)', () => {
+  it('makes a hostile command name visible where it is read', () => {
+    const out = parseLsof(['p4242', `c${NAME}`, 'f5', 'tIPv4', 'PTCP', 'n127.0.0.1:5000', 'TST=LISTEN', ''].join('\n'));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.program).toBe('\\x1b]8;;https://evil.example/\\x07\\x1b[8mHIDDEN\\x1b]0;PWNED-TITLE\\x07\\u{202e}EVIL');
+    expect(controlsIn(out[0]!.program!)).toEqual([]);
   });
 });
 

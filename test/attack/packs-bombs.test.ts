@@ -3,9 +3,11 @@
 // 50 MB locale file of 250,000 keys, a 50 MB paragraph, a paragraph just under the file
 // cap, and lesson files of 100,000 and 6,000 unknown keys. Each is refused or reported quickly
 // and in bounded memory, on Node and Deno; lint time grows linearly with the keys.
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createI18n} from '../../src/i18n/setup.ts';
-import {hasDeno, startApp} from '../e2e/pty-rig.ts';
+import {hasDeno, ROOT, startApp} from '../e2e/pty-rig.ts';
 import {lessonPack, lessonYaml, makePack, prose, type Pack} from './hostile-pack.ts';
 import {describeRun, runApp, watchMemory, type Bounds, type Runtime} from './measure.ts';
 
@@ -34,6 +36,14 @@ describe('i18next nesting', () => {
     expect(performance.now() - started).toBeLessThan(100);
   });
 
+  it('is used by none of the app’s own texts (so turning it off loses nothing)', () => {
+    const root = path.join(ROOT, 'locales');
+    for (const lng of readdirSync(root)) {
+      // A call names a key ("$t(app:crash)"); lint's own message may show "$t(…)" as text.
+      for (const file of readdirSync(path.join(root, lng))) expect(readFileSync(path.join(root, lng, file), 'utf8'), `${lng}/${file}`).not.toMatch(/\$t\([\w-]/);
+    }
+  });
+
   describe.each(runtimes)('a nesting bomb of depth 40 in a pack, on %s', (runtime) => {
     let bomb: Pack;
     beforeAll(() => {
@@ -57,6 +67,26 @@ describe('i18next nesting', () => {
       expect(r.stderr).toContain('uses $t(…)');
       expect(r.stdout + r.stderr).not.toContain('unexpected error');
       expect(r.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+    });
+
+    it('the interactive app, asked for the lesson, says why it is not there, at once', async () => {
+      const app = startApp({runtime, args: ['--lang', 'en', '--lessons', bomb.dir, '--lesson', 'bomb']});
+      let over = false;
+      const memory = watchMemory(app.pid, BOUNDS.rssMiB, () => {
+        over = true;
+        app.kill('SIGKILL');
+      });
+      try {
+        const exit = await Promise.race([app.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), BOUNDS.ms))]);
+        expect(exit?.exitCode, app.screen().join('\n')).toBe(2);
+        // Plain lines (the app never drew its screen), some scrolled past the pty's rows.
+        expect(app.raw()).toContain('the text of “n0” uses $t(…)');
+        expect(app.raw()).toContain('There is no lesson “bomb”');
+      } finally {
+        app.kill();
+        expect(memory.stop()).toBeLessThan(BOUNDS.rssMiB);
+        expect(over).toBe(false);
+      }
     });
 
     it('the interactive app stays responsive: the menu draws and q quits', async () => {
