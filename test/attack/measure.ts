@@ -7,7 +7,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {appEnv} from '../support/hermetic.ts';
-import {CLI} from '../e2e/pty-rig.ts';
+import {CLI, startApp, type AppProcess, type StartOptions} from '../e2e/pty-rig.ts';
 
 export interface Bounds {
   ms: number;
@@ -185,4 +185,36 @@ export function runMeasured(file: string, args: string[], options: RunOptions): 
 /** The failure message a bounded run deserves: what it did and how long and large it was. */
 export function describeRun(r: Measured): string {
   return `exit ${r.code} signal ${r.signal} after ${Math.round(r.ms)} ms, peak ${Math.round(r.peakRssMiB)} MiB${r.stoppedFor ? `, killed for ${r.stoppedFor}` : ''}\nstdout: ${r.stdout.slice(0, 600)}\nstderr: ${r.stderr.slice(0, 600)}`;
+}
+
+export interface Watched {
+  app: AppProcess;
+  /** Waits (within the time bound) for the app to end, then reports how it ended and its peak memory. */
+  finish(): Promise<{exitCode: number | undefined; peakRssMiB: number; stoppedFor?: 'time' | 'memory'}>;
+}
+
+/** The app in a pty (test/e2e/pty-rig.ts), killed if it passes its memory bound. */
+export function startWatched(options: StartOptions, bounds: Bounds): Watched {
+  const app = startApp(options);
+  let stoppedFor: 'time' | 'memory' | undefined;
+  const memory = watchMemory(app.pid, bounds.rssMiB, () => {
+    stoppedFor = 'memory';
+    app.kill('SIGKILL');
+  });
+  const started = performance.now();
+  return {
+    app,
+    async finish() {
+      const left = Math.max(0, bounds.ms - (performance.now() - started));
+      let timer: NodeJS.Timeout | undefined;
+      const exit = await Promise.race([app.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), left)))]);
+      clearTimeout(timer);
+      if (!exit) {
+        stoppedFor ??= 'time';
+        app.kill('SIGKILL');
+      }
+      const peakRssMiB = memory.stop();
+      return {exitCode: exit?.exitCode, peakRssMiB, ...(stoppedFor ? {stoppedFor} : {})};
+    },
+  };
 }

@@ -5,9 +5,9 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseLsof} from '../../src/lab/os-view/lsof.ts';
-import {hasDeno, startApp, type AppProcess} from '../e2e/pty-rig.ts';
+import {hasDeno} from '../e2e/pty-rig.ts';
 import {controlsIn, ESC, BEL, rawMarkersIn} from './hostile-pack.ts';
-import {describeRun, runApp, watchMemory, type Bounds, type Runtime} from './measure.ts';
+import {describeRun, runApp, startWatched, type Bounds, type Runtime} from './measure.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 const BOUNDS: Bounds = {ms: 15_000, rssMiB: 300};
@@ -60,25 +60,21 @@ describe.each(runtimes)('a neighbour named with escape sequences, plain output o
 });
 
 describe('a neighbour named with escape sequences, on the interactive screen', () => {
-  let app: AppProcess | undefined;
-  afterAll(() => app?.kill());
-
   it('the REPL screen shows the name as text; the terminal never gets it raw', async () => {
-    app = startApp({columns: 160, rows: 40, args: ['--lang', 'en', 'repl']});
-    const memory = watchMemory(app.pid, BOUNDS.rssMiB, () => app?.kill('SIGKILL'));
-    try {
-      await app.waitFor('›', BOUNDS.ms);
-      for (const line of [`connect tcp 127.0.0.1:${port} as c1`, 'os']) {
-        app.write(line);
-        await app.waitFor(line, BOUNDS.ms);
-        app.write('\r');
-      }
-      await app.waitFor('\\x07\\x1b[8mHIDDEN', BOUNDS.ms);
-      expect(rawMarkersIn(app.raw())).toEqual([]);
-      expect(app.raw()).not.toContain(`${ESC}]8;;https://evil`);
-    } finally {
-      expect(memory.stop()).toBeLessThan(BOUNDS.rssMiB);
+    const {app, finish} = startWatched({columns: 160, rows: 40, args: ['--lang', 'en', 'repl']}, BOUNDS);
+    await app.waitFor('›', BOUNDS.ms);
+    for (const line of [`connect tcp 127.0.0.1:${port} as c1`, 'os']) {
+      app.write(line);
+      await app.waitFor(line, BOUNDS.ms);
+      app.write('\r');
     }
+    await app.waitFor('\\x07\\x1b[8mHIDDEN', BOUNDS.ms);
+    app.write('\x03'); // Ctrl+C leaves the REPL and the app
+    const end = await finish();
+    expect(end.stoppedFor).toBeUndefined();
+    expect(end.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
+    expect(rawMarkersIn(app.raw())).toEqual([]);
+    expect(app.raw()).not.toContain(`${ESC}]8;;https://evil`);
   });
 });
 

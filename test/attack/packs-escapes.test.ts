@@ -4,9 +4,9 @@
 // of it reaches the terminal raw: it is shown as visible escapes, within a time and
 // memory bound.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hasDeno, startApp, type AppProcess} from '../e2e/pty-rig.ts';
+import {hasDeno} from '../e2e/pty-rig.ts';
 import {ALL_PAYLOADS, controlsIn, ESC, lessonPack, lessonYaml, PAYLOADS, rawMarkersIn, type Pack} from './hostile-pack.ts';
-import {describeRun, runApp, watchMemory, type Bounds, type Runtime} from './measure.ts';
+import {describeRun, runApp, startWatched, type Bounds, type Runtime} from './measure.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 const BOUNDS: Bounds = {ms: 15_000, rssMiB: 300};
@@ -79,26 +79,15 @@ describe.each(runtimes)('a pack full of escape sequences, plain output on %s', (
 });
 
 describe.each(runtimes)('a pack full of escape sequences, interactive on %s', (runtime) => {
-  let app: AppProcess | undefined;
-  afterAll(() => app?.kill());
-
   it('the lesson screen shows the escapes as text; none reaches the terminal', async () => {
-    app = startApp({runtime, columns: 160, rows: 40, args: ['--lang', 'en', '--lessons', pack.dir, '--lesson', 'evil']});
-    let overMemory = false;
-    const memory = watchMemory(app.pid, BOUNDS.rssMiB, () => {
-      overMemory = true;
-      app?.kill('SIGKILL');
-    });
-    const started = performance.now();
+    const {app, finish} = startWatched({runtime, columns: 160, rows: 40, args: ['--lang', 'en', '--lessons', pack.dir, '--lesson', 'evil']}, BOUNDS);
     await app.waitFor('\\x1b]52;c;', BOUNDS.ms);
     await app.waitFor('\\u{202e}RLO-REVERSED', BOUNDS.ms);
     app.write('q');
-    const exit = await Promise.race([app.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), BOUNDS.ms))]);
-    const peak = memory.stop();
-    expect(exit?.exitCode).toBe(0);
-    expect(overMemory).toBe(false);
-    expect(performance.now() - started).toBeLessThan(BOUNDS.ms);
-    expect(peak).toBeLessThan(BOUNDS.rssMiB);
+    const end = await finish();
+    expect(end.stoppedFor).toBeUndefined();
+    expect(end.exitCode).toBe(0);
+    expect(end.peakRssMiB).toBeLessThan(BOUNDS.rssMiB);
     // The app draws with escapes of its own; the pack's never appear.
     expect(rawMarkersIn(app.raw())).toEqual([]);
     expect(app.raw()).not.toContain(`${ESC}]52`);
