@@ -92,27 +92,48 @@ describe('i18next nesting', () => {
   });
 });
 
-describe.each(runtimes)('data bombs, on %s', (runtime) => {
-  let bombs: Pack;
-  beforeAll(() => {
-    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) {
-      const prev = String.fromCharCode(96 + i);
-      const next = String.fromCharCode(97 + i);
-      laughs.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
-    }
-    const depth = 30_000; // 60 KB: under the lesson file cap, far past any parser's stack
-    bombs = pack(
-      makePack({
-        'lessons/01-laughs.yaml': `id: laughs\n${laughs.join('\n')}\n`,
-        'lessons/02-flow.yaml': `id: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
-        'lessons/03-block.yaml': `id: block\n${Array.from({length: 300}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
-        'locales/en/deep.json': `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`,
-        'locales/en/arrays.json': `{"a":${'['.repeat(300_000)}${']'.repeat(300_000)}}`,
-      }),
-    );
-  });
+// Built once for both runtimes (the size bombs write 100 MB).
+let bombs: Pack;
+let huge: Pack;
+let paragraph: Pack;
+let keys: Pack;
+beforeAll(() => {
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const next = String.fromCharCode(97 + i);
+    laughs.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
+  }
+  const depth = 30_000; // 60 KB: under the lesson file cap, far past any parser's stack
+  bombs = pack(
+    makePack({
+      'lessons/01-laughs.yaml': `id: laughs\n${laughs.join('\n')}\n`,
+      'lessons/02-flow.yaml': `id: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+      'lessons/03-block.yaml': `id: block\n${Array.from({length: 300}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
+      'locales/en/deep.json': `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`,
+      'locales/en/arrays.json': `{"a":${'['.repeat(300_000)}${']'.repeat(300_000)}}`,
+    }),
+  );
 
+  // 250,000 keys, 50 MB: refused by the file cap before it is parsed.
+  const many: Record<string, string> = prose('huge');
+  for (let i = 0; i < 250_000; i++) many[`key-${i}`] = `${'x'.repeat(180)}${i}`;
+  huge = pack(lessonPack('huge', {}, {'locales/en/huge.json': JSON.stringify(many), 'locales/ru/huge.json': JSON.stringify(prose('huge', {intro: 'y'.repeat(50_000_000)}))}));
+  // Just under the file cap: read, then refused for its length, not shown.
+  paragraph = pack(lessonPack('long', {intro: 'z'.repeat(1_000_000)}));
+  // The issue's file: 100,000 unknown fields in 1 MB (lint used to compare every key with
+  // every other: minutes). And eight files of 6,000 fields, just under the cap: lint
+  // stays linear and lists 50 problems per file.
+  const fields = (n: number) => Array.from({length: n}, (_, i) => `u${i}: 1`).join('\n');
+  const files: Record<string, string> = {'lessons/00-huge.yaml': `${lessonYaml('huge')}${fields(100_000)}\n`};
+  for (let i = 1; i <= 8; i++) {
+    files[`lessons/${String(i).padStart(2, '0')}-keys${i}.yaml`] = `${lessonYaml(`keys${i}`)}${fields(6_000)}\n`;
+    files[`locales/en/keys${i}.json`] = JSON.stringify(prose(`keys${i}`));
+  }
+  keys = pack(makePack(files));
+});
+
+describe.each(runtimes)('data bombs, on %s', (runtime) => {
   it('an alias bomb, 30,000 brackets, 300 indent levels, 150,000-deep JSON: each refused by line, quickly', async () => {
     const r = await runApp(['lint', bombs.dir], {runtime, bounds: BOUNDS});
     expect(r.stoppedFor, describeRun(r)).toBeUndefined();
@@ -127,28 +148,6 @@ describe.each(runtimes)('data bombs, on %s', (runtime) => {
 });
 
 describe.each(runtimes)('size bombs, on %s', (runtime) => {
-  let huge: Pack;
-  let paragraph: Pack;
-  let keys: Pack;
-  beforeAll(() => {
-    // 250,000 keys, 50 MB: refused by the file cap before it is parsed.
-    const many: Record<string, string> = prose('huge');
-    for (let i = 0; i < 250_000; i++) many[`key-${i}`] = `${'x'.repeat(180)}${i}`;
-    huge = pack(lessonPack('huge', {}, {'locales/en/huge.json': JSON.stringify(many), 'locales/ru/huge.json': JSON.stringify(prose('huge', {intro: 'y'.repeat(50_000_000)}))}));
-    // Just under the file cap: read, then refused for its length, not shown.
-    paragraph = pack(lessonPack('long', {intro: 'z'.repeat(1_000_000)}));
-    // The issue's file: 100,000 unknown fields in 1 MB (lint used to compare every key with
-    // every other: minutes). And eight files of 6,000 fields, just under the cap: lint
-    // stays linear and lists 50 problems per file.
-    const fields = (n: number) => Array.from({length: n}, (_, i) => `u${i}: 1`).join('\n');
-    const files: Record<string, string> = {'lessons/00-huge.yaml': `${lessonYaml('huge')}${fields(100_000)}\n`};
-    for (let i = 1; i <= 8; i++) {
-      files[`lessons/${String(i).padStart(2, '0')}-keys${i}.yaml`] = `${lessonYaml(`keys${i}`)}${fields(6_000)}\n`;
-      files[`locales/en/keys${i}.json`] = JSON.stringify(prose(`keys${i}`));
-    }
-    keys = pack(makePack(files));
-  });
-
   it('a 50 MB locale file of 250,000 keys and a 50 MB paragraph are refused by the file cap', async () => {
     const r = await runApp(['lint', huge.dir], {runtime, bounds: BOUNDS});
     expect(r.stoppedFor, describeRun(r)).toBeUndefined();

@@ -34,7 +34,7 @@ describe('visible', () => {
         }
         expect(visible(s, 'line')).not.toContain('\n');
       }),
-      {numRuns: 2000},
+      {numRuns: 500},
     );
   });
 
