@@ -6,6 +6,7 @@ import {createReadStream} from 'node:fs';
 import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
+import {isDeno} from '../lab/permissions.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
@@ -81,5 +82,11 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
   });
+  // Deno keeps a read pending on a piped stdin even after we stop reading it, so `quit`
+  // would leave the process running until the writer closes the pipe: leave explicitly.
+  if (opts.script === undefined && isDeno && opts.stdin === process.stdin) {
+    await new Promise<void>((resolve) => opts.stdout.write('', () => resolve()));
+    process.exit(summary.exitCode);
+  }
   return summary.exitCode;
 }

@@ -20,6 +20,8 @@ export interface Entry {
   unixFile?: string;
   /** While a connect, listen or bind is pending: abandon it (the socket is being closed). */
   abortPending?: () => void;
+  /** Datagrams from a non-loopback sender, dropped unseen (the lab was not given --allow-remote). */
+  foreignDropped?: number;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
 }

@@ -1,7 +1,7 @@
 // Stream sockets (TCP, and Unix through the same code): listen, connect, accept, data,
 // half-close, close and reset.
 import net from 'node:net';
-import {inet, unixEndpoint} from './address.ts';
+import {inet, isLoopback, unixEndpoint} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
 import {labError} from './errors.ts';
 import {LabError, type Endpoint, type Operation, type SocketInfo} from './types.ts';
@@ -49,6 +49,13 @@ export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
 }
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
+  // Listeners are on loopback unless --allow-remote; a connection from elsewhere is refused unseen.
+  if (unixPath === undefined && !core.allowNonLoopback && s.remoteAddress !== undefined && !isLoopback(s.remoteAddress)) {
+    s.on('error', () => {});
+    s.destroy();
+    listener.foreignDropped = (listener.foreignDropped ?? 0) + 1;
+    return;
+  }
   if (core.disposed || core.table.size >= core.maxSockets) {
     s.on('error', () => {});
     s.destroy();
