@@ -60,7 +60,10 @@ function plainMode(options: CliOptions, lng: Language): Promise<number> | undefi
       return runLessonAuto({id: options.target!, lng, json: options.json, width, bidi, packs: options.lessons, stdout, stderr});
     case 'repl':
       if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
-      return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote});
+      return runReplMode({
+        lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote,
+        ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
+      });
     case 'app':
       return undefined;
   }

@@ -29,6 +29,8 @@ export interface ReplModeOptions {
   bidi?: BidiMode;
   /** Allow hosts other than loopback (--allow-remote). */
   allowRemote?: boolean;
+  /** --max-sockets N. */
+  maxSockets?: number;
   /** Bound on each command's waits (ms, default 10000). */
   timeoutMs?: number;
   /** An i18next instance to use instead of a fresh one. */
@@ -70,7 +72,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   } else {
     source = opts.stdin as AsyncIterable<Uint8Array | string>;
   }
-  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false});
+  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false, ...(opts.maxSockets !== undefined ? {maxSockets: opts.maxSockets} : {})});
   const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
   const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
   const summary = await runScript({

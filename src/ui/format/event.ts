@@ -35,7 +35,9 @@ export function describeEvent(e: LabEvent, t: Translate): string {
     case 'send':
       return e.protocol === 'udp'
         ? t('commands:event.send.datagram', {...base, count: e.bytes, to: endpointText(e.to ?? e.remote, t)})
-        : t('commands:event.send.stream', {...base, count: e.bytes});
+        : e.queued !== undefined
+          ? `${t('commands:event.send.stream', {...base, count: e.bytes})}; ${t('commands:event.sendQueued', {count: e.queued})}`
+          : t('commands:event.send.stream', {...base, count: e.bytes});
     case 'message':
       return t('commands:event.message', {...base, count: e.bytes, from: endpointText(e.from, t), preview: quoted(e.preview)});
     case 'end':
