@@ -255,6 +255,11 @@ class CommandExecutor implements Executor {
       if (created) await this.discard(client.name);
       labFail('ELIMIT', 'accept', {socket: listener.name, limit: ev.error.limit});
     }
+    // Our end was closed before our own listener, still listening, accepted it: the runtime
+    // could not accept for want of a file descriptor (libuv then closes such connections).
+    if (ev?.type === 'close' && this.lab.get(listener.name)?.state === 'listening') {
+      labFail('ELIMIT', 'accept', {socket: listener.name, limit: {kind: 'descriptors'}});
+    }
     if (ev?.type !== 'accept') return {listener: listener.name};
     this.pairs.set(client.name, ev.child);
     this.pairs.set(ev.child, client.name);

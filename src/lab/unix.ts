@@ -14,6 +14,39 @@ export function assertUnix(operation: Operation, socket?: string): void {
   if (!unixSupported()) throw labError('EUNSUPPORTED', operation, socket);
 }
 
+/** Our private directories are DIR_PREFIX + mkdtemp's six characters. */
+export const DIR_PREFIX = 'socket-lessons-';
+/** In each one: who made it, so a later run can tell a leftover (SIGKILL) from a live one. */
+export const OWNER_FILE = 'owner';
+
+interface Owner {
+  app: 'socket-lessons';
+  pid: number;
+  /** The process's start time (Linux: /proc/PID/stat field 22), so a reused pid is not taken for ours. */
+  start?: string;
+}
+
+function startTime(pid: number | 'self'): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses; fields follow the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOwner(dir: string): void {
+  const owner: Owner = {app: 'socket-lessons', pid: process.pid};
+  const start = startTime('self');
+  if (start !== undefined) owner.start = start;
+  try {
+    fs.writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify(owner), {mode: 0o600, flag: 'wx'});
+  } catch {
+    // without a marker the directory is simply never swept
+  }
+}
+
 /** Owns the lab's private directory of socket files. */
 export class UnixFiles {
   private dir: string | undefined;
@@ -22,10 +55,13 @@ export class UnixFiles {
 
   /** A fresh path in a private (0700) temp dir, e.g. /tmp/socket-lessons-Ab12/3-srv.sock */
   freshPath(name: string, operation: Operation): string {
-    try {
-      this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lessons-'));
-    } catch (err) {
-      throw toLabError(err, operation, name);
+    if (this.dir === undefined) {
+      try {
+        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX));
+      } catch (err) {
+        throw toLabError(err, operation, name);
+      }
+      writeOwner(this.dir);
     }
     const safe = name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 16);
     return path.join(this.dir, `${++this.counter}-${safe}.sock`);
