@@ -23,6 +23,8 @@ export interface Entry {
   abortPending?: () => void;
   /** Datagrams from a non-loopback sender, dropped unseen (the lab was not given --allow-remote). */
   foreignDropped?: number;
+  /** Queued bytes a close threw away (the peer was not reading): told in the 'close' event. */
+  droppedOnClose?: number;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
 }
@@ -176,7 +178,8 @@ export class LabCore {
     if (i.state === 'closed') return;
     i.state = 'closed';
     this.table.delete(i.name);
-    this.bus.emit({type: 'close', hadError, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+    const dropped = entry.droppedOnClose;
+    this.bus.emit({type: 'close', hadError, ...(dropped ? {dropped} : {}), socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
     const waiters = entry.closeWaiters;
     entry.closeWaiters = undefined;
     if (waiters) for (const w of waiters) w();

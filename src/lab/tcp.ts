@@ -302,8 +302,11 @@ export function streamClose(core: LabCore, entry: Entry): Promise<void> {
     server.close(); // accepted sockets live on, as in C
     core.closed(entry, false);
   } else if (s) {
-    if (s.writableLength > 0 && !s.destroyed) s.destroySoon();
-    else s.destroy();
+    // Bytes still queued here wait for a peer that is not reading; waiting for them could
+    // last forever (and hold every exit). What the kernel already took still goes out, as
+    // after close() in C; what never left this program is dropped, and the close says so.
+    if (s.writableLength > 0 && !s.destroyed) entry.droppedOnClose = s.writableLength;
+    s.destroy();
   } else {
     core.closed(entry, false);
   }

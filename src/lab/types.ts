@@ -179,7 +179,8 @@ export type LabEvent = EventBase &
     | {type: 'send'; bytes: number; to?: Endpoint; queued?: number}
     | {type: 'message'; bytes: number; from: Endpoint; preview: string}
     | {type: 'end'; by: 'local' | 'peer'}
-    | {type: 'close'; hadError: boolean}
+    /** dropped: bytes still queued in this program (the peer never took them), thrown away by the close. */
+    | {type: 'close'; hadError: boolean; dropped?: number}
     | {type: 'error'; error: LabErrorInfo}
     | {type: 'os'; change: 'added' | 'removed' | 'state'; entry: OsSocket; previousState?: string}
   );

@@ -6,10 +6,11 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach} from 'vitest';
 import {spawnChild, type Child} from '../lab/child.ts';
-import {CLI, hasDeno, type Runtime} from '../e2e/pty-rig.ts';
+import {CLI, hasDeno, runtimeCommand, type Runtime} from '../e2e/pty-rig.ts';
 
 export {hasDeno};
-export const RUNTIMES: readonly Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
+/** The runtimes the attack cases run on: Node, and Deno where it is installed. */
+export const RUNTIMES: readonly ('node' | 'deno')[] = hasDeno() ? ['node', 'deno'] : ['node'];
 
 const homes: string[] = [];
 afterEach(() => {
@@ -37,7 +38,7 @@ export function freshHome(): {home: string; env: NodeJS.ProcessEnv} {
 }
 
 export function command(runtime: Runtime): [string, string[]] {
-  return runtime === 'node' ? [process.execPath, [CLI]] : ['deno', ['run', '-A', CLI]];
+  return runtimeCommand(runtime, CLI);
 }
 
 export interface PipedRepl {
@@ -88,6 +89,3 @@ export function peakRss(pid: number): number {
   if (!m) throw new Error(`no VmHWM in /proc/${pid}/status`);
   return Number(m[1]) * 1024;
 }
-
-/** A raw escape or other C0/C1 control (other than newline and tab) in text meant for a terminal. */
-export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

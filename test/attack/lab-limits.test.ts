@@ -13,6 +13,7 @@ import {MAX_LINE_CHARS} from '../../src/commands/tokenize.ts';
 import {createI18n} from '../../src/i18n/setup.ts';
 import {describeOutcome, translatorOf} from '../../src/ui/format/index.ts';
 import {is, newLab, port} from '../lab/helpers.ts';
+import type {Runtime} from '../e2e/pty-rig.ts';
 import {command, freshHome, RUNTIMES} from './app.ts';
 
 function script(lines: string[]): string {
@@ -21,7 +22,7 @@ function script(lines: string[]): string {
   return file;
 }
 
-function runCli(runtime: 'node' | 'deno', args: string[], opts: {ulimit?: number} = {}): {status: number | null; records: Record<string, any>[]; ms: number} {
+function runCli(runtime: Runtime, args: string[], opts: {ulimit?: number} = {}): {status: number | null; records: Record<string, any>[]; ms: number} {
   const [file, argv] = command(runtime);
   const env = {...process.env, ...freshHome().env};
   const t0 = performance.now();
@@ -46,8 +47,8 @@ describe.each(RUNTIMES)('2,500 connects to our own listener under %s (repl --scr
     // 1 listener + 127 pairs = 255 sockets; the 128th pair would make 257.
     expect(failed).toHaveLength(CONNECTS - 127);
     for (const f of failed) expect(f.error).toMatchObject({code: 'ELIMIT', operation: 'connect', limit: {kind: 'sockets', max: 256}});
-    expect(failed[0].text).toMatch(/256 sockets at once/);
-    expect(failed[0].text).toMatch(/--max-sockets N/);
+    expect(failed[0]!.text).toMatch(/256 sockets at once/);
+    expect(failed[0]!.text).toMatch(/--max-sockets N/);
     // Old behaviour: 10 s per refused connect (6.5 hours). A loaded machine still does this in seconds.
     expect(ms).toBeLessThan(30_000);
     expect(records.at(-1)).toMatchObject({kind: 'summary', failed: CONNECTS - 127});
@@ -69,8 +70,8 @@ describe('the limits, named and raised', () => {
     const failed = records.filter((r) => r.kind === 'result' && !r.ok);
     expect(failed.length).toBeGreaterThan(50);
     for (const f of failed) expect(f.error).toMatchObject({code: 'ELIMIT', limit: {kind: 'descriptors'}});
-    expect(failed[0].text).toMatch(/file descriptors/);
-    expect(failed[0].text).toMatch(/ulimit -n/);
+    expect(failed[0]!.text).toMatch(/file descriptors/);
+    expect(failed[0]!.text).toMatch(/ulimit -n/);
     expect(ms).toBeLessThan(30_000);
   });
 

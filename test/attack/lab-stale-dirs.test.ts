@@ -8,10 +8,11 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {sweepDir, sweepStaleDirs} from '../../src/lab/stale-dirs.ts';
 import {Lab} from '../../src/lab/index.ts';
+import type {Runtime} from '../e2e/pty-rig.ts';
 import {command, freshHome, pipedRepl, RUNTIMES} from './app.ts';
 
 /** Runs the app once (`list`) in this temp dir, to the end. */
-function startOnce(runtime: 'node' | 'deno', env: NodeJS.ProcessEnv): Promise<number | null> {
+function startOnce(runtime: Runtime, env: NodeJS.ProcessEnv): Promise<number | null> {
   const [file, args] = command(runtime);
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args, 'list'], {env: {...process.env, ...env}, stdio: 'ignore'});
@@ -120,7 +121,7 @@ describe('what the sweep never removes', () => {
   it('a lab in this process writes its marker and removes its directory when disposed', async () => {
     const lab = new Lab();
     const info = await lab.listenUnix({name: 'u'});
-    const dir = path.dirname(info.local!.kind === 'unix' ? info.local.path : '');
+    const dir = path.dirname(info.local?.kind === 'unix' ? info.local.path : '');
     const owner = JSON.parse(fs.readFileSync(path.join(dir, 'owner'), 'utf8'));
     expect(owner).toMatchObject({app: 'socket-lessons', pid: process.pid});
     expect(await sweepDir(dir)).toBe(false); // ours, alive

@@ -100,7 +100,7 @@ describe('formatters speak every language, never a raw key', () => {
         {...b, type: 'accept', child: 's#1'}, {...b, type: 'data', bytes: 3, preview: 'a\u001b[2J'},
         {...b, type: 'send', bytes: 1}, {...b, type: 'send', bytes: 4096, queued: 70000}, {...b, protocol: 'udp', type: 'send', bytes: 2, to: ep},
         {...b, protocol: 'udp', type: 'message', bytes: 22, from: ep, preview: 'x'}, {...b, type: 'end', by: 'peer'},
-        {...b, type: 'close', hadError: false}, {...b, type: 'error', error: {code: 'ECONNRESET', operation: 'recv'}},
+        {...b, type: 'close', hadError: false}, {...b, type: 'close', hadError: false, dropped: 5000}, {...b, type: 'error', error: {code: 'ECONNRESET', operation: 'recv'}},
         {...b, type: 'os', change: 'state', entry: {protocol: 'tcp', local: ep, state: 'TIME_WAIT', sendQueue: 0, recvQueue: 0, inode: 1}, previousState: 'ESTABLISHED'},
       ];
       for (const e of events) {
