@@ -43,6 +43,13 @@ export function ipv6Words(text: string): number[] | undefined {
   return [...l, ...new Array<number>(right === undefined ? 0 : missing).fill(0), ...r];
 }
 
+/** An IPv4-mapped IPv6 address in any spelling (::ffff:7f00:1) as its IPv4 address (127.0.0.1); anything else as given. */
+export function unmapped(address: string): string {
+  const w = address.includes(':') ? ipv6Words(address.toLowerCase()) : undefined;
+  if (!w || !w.slice(0, 5).every((x) => x === 0) || w[5] !== 0xffff) return address;
+  return `${w[6]! >> 8}.${w[6]! & 255}.${w[7]! >> 8}.${w[7]! & 255}`;
+}
+
 /** 4 or 6 for an IP literal; localhost counts as 4 (127.0.0.1); 0 for other names. */
 export function ipFamily(host: string): 4 | 6 | 0 {
   if (host.toLowerCase() === 'localhost') return 4;

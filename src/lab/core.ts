@@ -1,7 +1,7 @@
 // The lab's table of live sockets, limits, names and the helpers every protocol file uses.
 import type dgram from 'node:dgram';
 import type net from 'node:net';
-import {isLoopback, inet} from './address.ts';
+import {isLoopback, inet, unmapped} from './address.ts';
 import {labError, limitError, toLabError} from './errors.ts';
 import {EventBus} from './event-bus.ts';
 import {Names} from './names.ts';
@@ -195,7 +195,7 @@ export class LabCore {
    * place in the table too, and a connect that cannot get one is refused before it starts.
    */
   listensOn(host: string, port: number): boolean {
-    const bare = (a: string) => (a.toLowerCase().startsWith('::ffff:') ? a.slice(7) : a);
+    const bare = unmapped;
     const to = bare(host);
     for (const e of this.table.values()) {
       const l = e.info.local;
