@@ -8,23 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {mayRead} from './permissions.ts';
 import {DIR_PREFIX, OWNER_FILE} from './unix.ts';
+import {processAlive as alive} from './process.ts';
 
 const DIR_NAME = new RegExp(`^${DIR_PREFIX}[A-Za-z0-9]{6}$`);
 /** What freshPath() names its files: "3-srv.sock". */
 const SOCKET_FILE = /^\d+-[A-Za-z0-9_.-]{0,16}\.sock$/;
 /** A marker is a few dozen bytes; anything larger is not ours. */
 const MAX_MARKER = 512;
-
-const code = (err: unknown): unknown => (err as {code?: unknown} | null)?.code;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return code(err) === 'EPERM';
-  }
-}
 
 async function startTime(pid: number): Promise<string | undefined> {
   try {

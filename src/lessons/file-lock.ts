@@ -5,6 +5,7 @@
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import {processAlive as alive} from '../lab/process.ts';
 
 /** A save holds the lock for milliseconds; one held this long belongs to a stuck process. */
 export const LOCK_STALE_MS = 10_000;
@@ -19,15 +20,6 @@ interface Holder {
 }
 
 const code = (err: unknown): unknown => (err as {code?: unknown} | null)?.code;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return code(err) === 'EPERM'; // someone else's process, alive
-  }
-}
 
 async function readHolder(lock: string): Promise<{holder?: Holder; mtimeMs: number} | undefined> {
   try {

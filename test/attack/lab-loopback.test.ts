@@ -38,6 +38,21 @@ async function control(): Promise<{port: number; received: Promise<string>; clos
   return {port: s.address().port, received, close: () => s.close()};
 }
 
+/**
+ * A datagram from the namespace to this host's veth address on `toPort`, then one to a
+ * control socket: once the control socket has its datagram from the namespace's address,
+ * the path works and the first one has arrived at this host too.
+ */
+async function fromNamespaceTo(toPort: number): Promise<void> {
+  const ctl = await control();
+  try {
+    await sendFromNamespace([{host: ns.hostAddress, port: toPort}, {host: ns.hostAddress, port: ctl.port}]);
+    expect(await ctl.received).toBe(ns.peerAddress);
+  } finally {
+    ctl.close();
+  }
+}
+
 async function loopbackDatagram(toPort: number, host = '127.0.0.1'): Promise<void> {
   const s = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
   await new Promise<void>((ok, ko) => s.send('from loopback', toPort, host, (e) => (e ? ko(e) : ok())));
@@ -61,15 +76,7 @@ describe('an implicit bind is on the wildcard address, but another host never re
       const os = await lab.osView();
       if (os.available) expect(os.sockets.some((row) => row.local.kind === 'inet' && row.local.port === sPort && ['0.0.0.0', '::'].includes(row.local.address))).toBe(true);
 
-      const ctl = await control();
-      try {
-        await sendFromNamespace([{host: ns.hostAddress, port: sPort}, {host: ns.hostAddress, port: ctl.port}]);
-        // The control socket got its datagram from the namespace's address: the path works,
-        // so the one sent before it to s arrived at this host too.
-        expect(await ctl.received).toBe(ns.peerAddress);
-      } finally {
-        ctl.close();
-      }
+      await fromNamespaceTo(sPort);
       // A datagram from loopback after it: once s reports this one, the earlier one was handled.
       const since = lab.lastSeq;
       await loopbackDatagram(sPort, loop);
@@ -105,13 +112,7 @@ describe('an implicit bind is on the wildcard address, but another host never re
       expect(sent.ok).toBe(true);
       expect(sent.result.implicitBind).toMatchObject({address: '0.0.0.0'});
       const sPort: number = sent.result.implicitBind.port;
-      const ctl = await control();
-      try {
-        await sendFromNamespace([{host: ns.hostAddress, port: sPort}, {host: ns.hostAddress, port: ctl.port}]);
-        expect(await ctl.received).toBe(ns.peerAddress);
-      } finally {
-        ctl.close();
-      }
+      await fromNamespaceTo(sPort);
       await loopbackDatagram(sPort);
       const waited = await app.run('wait message s 10000');
       expect(waited.ok).toBe(true);
