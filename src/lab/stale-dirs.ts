@@ -8,22 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {mayRead} from './permissions.ts';
 import {DIR_PREFIX, OWNER_FILE} from './unix.ts';
-import {processAlive as alive} from './process.ts';
+import {processAlive as alive, processStartTime} from './process.ts';
 
 const DIR_NAME = new RegExp(`^${DIR_PREFIX}[A-Za-z0-9]{6}$`);
 /** What freshPath() names its files: "3-srv.sock". */
 const SOCKET_FILE = /^\d+-[A-Za-z0-9_.-]{0,16}\.sock$/;
 /** A marker is a few dozen bytes; anything larger is not ours. */
 const MAX_MARKER = 512;
-
-async function startTime(pid: number): Promise<string | undefined> {
-  try {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
 
 /** The marker's owner, when the marker is a small regular file of the shape we write. */
 async function ownerOf(dir: string): Promise<{pid: number; start?: string} | undefined> {
@@ -40,11 +31,11 @@ async function ownerOf(dir: string): Promise<{pid: number; start?: string} | und
 }
 
 /** Is the process that made this directory still running? (Unsure counts as yes.) */
-async function ownerRuns(owner: {pid: number; start?: string}): Promise<boolean> {
+function ownerRuns(owner: {pid: number; start?: string}): boolean {
   if (owner.pid === process.pid) return true;
   if (!alive(owner.pid)) return false;
   if (owner.start === undefined) return true;
-  const now = await startTime(owner.pid);
+  const now = processStartTime(owner.pid);
   // Another process has that pid now: ours is gone.
   return now === undefined || now === owner.start;
 }
@@ -61,7 +52,7 @@ export async function sweepDir(dir: string): Promise<boolean> {
   if (!st.isDirectory() || st.isSymbolicLink() || (st.mode & 0o777) !== 0o700) return false;
   if (uid !== undefined && st.uid !== uid) return false;
   const owner = await ownerOf(dir);
-  if (!owner || (await ownerRuns(owner))) return false;
+  if (!owner || ownerRuns(owner)) return false;
   const names = await fs.readdir(dir);
   // Anything we would not have made: not ours to judge, leave the directory alone.
   // (lstat per entry: Deno's Dirent does not report sockets.)

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import {labError, toLabError} from './errors.ts';
+import {processStartTime} from './process.ts';
 import type {Operation, UnixProblem} from './types.ts';
 
 export function unixSupported(): boolean {
@@ -26,19 +27,9 @@ interface Owner {
   start?: string;
 }
 
-function startTime(pid: number | 'self'): string | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // "pid (comm) state ppid …": comm may hold spaces and parentheses; fields follow the last ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
-
 function writeOwner(dir: string): void {
   const owner: Owner = {app: 'socket-lessons', pid: process.pid};
-  const start = startTime('self');
+  const start = processStartTime('self');
   if (start !== undefined) owner.start = start;
   try {
     fs.writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify(owner), {mode: 0o600, flag: 'wx'});
