@@ -125,8 +125,9 @@ describe('a scan line of thousands of whole ranges', () => {
     expect(!o.ok && o.error).toMatchObject({code: 'ELIMIT', operation: 'scan', limit: {kind: 'scan-ports', max: 1024}});
     expect(describeOutcome(o, translatorOf(createI18n('en'))).lines[0]).toMatch(/at most 1,024 ports/);
     // Old behaviour: 9,000 ranges × 65,535 ports walked into a Set, 12 s with the loop blocked.
-    expect(ms).toBeLessThan(1000);
-    expect(delay.max / 1e6).toBeLessThan(1000);
+    // (Bounds far above the milliseconds this takes, far below the old 12 s, for loaded machines.)
+    expect(ms).toBeLessThan(3000);
+    expect(delay.max / 1e6).toBeLessThan(3000);
     ex.dispose();
   });
 });
