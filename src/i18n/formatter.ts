@@ -22,6 +22,8 @@ export const proseNumbers: FormatterModule = {
     if (typeof value !== 'number' || !Number.isFinite(value)) return value;
     const key = (options as {interpolationkey?: string} | undefined)?.interpolationkey;
     if (key !== undefined && COPYABLE_KEYS.has(key)) return String(value);
+    // ", digits": the language's digits without grouping, for counters in narrow columns.
+    if (format === 'digits') return formatNumber(value, lng ?? 'en', {grouping: false});
     if (format !== undefined && format !== '' && format !== 'number') return value;
     return formatNumber(value, lng ?? 'en');
   },

@@ -35,3 +35,11 @@ describe('prose numbers through i18next', () => {
     expect(fa.t('commands:result.sockets', {count: 3})).toMatch(/^۳ /);
   });
 });
+
+describe('counters', () => {
+  it('", digits" writes the language digits without grouping (the event log time column)', () => {
+    expect(createI18n('fa').t('ui:log.at', {ms: 12345})).toBe('۱۲۳۴۵');
+    expect(createI18n('ru').t('ui:log.at', {ms: 12345})).toBe('12345');
+    expect(createI18n('en').t('ui:log.at', {ms: 12345})).toBe('12345');
+  });
+});
