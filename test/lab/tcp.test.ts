@@ -85,8 +85,9 @@ describe('TCP', () => {
     const c = await lab.connect({name: 'c', host: '127.0.0.1', port: port(srv)});
     await lab.waitFor(is('accept'), {since});
     lab.holdOpen('srv#1');
-    const isOurs = (o: OsSocket) => o.local.kind === 'inet'
-      && (o.local.port === port(c) || (o.local.port === port(srv) && o.remote?.kind === 'inet' && o.remote.port === port(c)));
+    // This connection's two rows only (an older TIME_WAIT may share c's port number).
+    const pair = (o: OsSocket, a: number, b: number) => o.local.kind === 'inet' && o.local.port === a && o.remote?.kind === 'inet' && o.remote.port === b;
+    const isOurs = (o: OsSocket) => pair(o, port(c), port(srv)) || pair(o, port(srv), port(c));
     const statesNow = async () => {
       const view = await lab.osView();
       return (view.available ? view.sockets : []).filter(isOurs).map((o) => `${o.local.kind === 'inet' ? o.local.port : ''}:${o.state}`).sort();

@@ -87,7 +87,7 @@ describe('EventLog', () => {
   });
 
   it('the time column counts in the language digits, ungrouped', () => {
-    const log = logOf([...lessonEvents(), ev({type: 'close', socket: 'c1', hadError: false}, 12345.4)]);
+    const log = logOf([...lessonEvents(), ev({type: 'close', socket: 'c1', protocol: 'tcp', hadError: false}, 12345.4)]);
     expect(eventLogLines({log, width: 100}, testContext('fa', {bidi: 'off'})).map(plain).at(-1)).toMatch(/^▶ ۱۲۳۴۵ /);
     expect(eventLogLines({log, width: 100}, testContext('en')).map(plain).at(-1)).toMatch(/^▶ 12345 /);
   });
