@@ -6,6 +6,7 @@ import en from '../../locales/en/app.json' with {type: 'json'};
 import fa from '../../locales/fa/app.json' with {type: 'json'};
 import ru from '../../locales/ru/app.json' with {type: 'json'};
 import {languageFromEnv} from '../i18n/languages.ts';
+import {localeEnv} from './locale-env.ts';
 
 interface DenoPermissions {
   querySync(descriptor: {name: string; variable?: string}): {state: 'granted' | 'prompt' | 'denied'};
@@ -27,12 +28,8 @@ if (deno) {
   const missing = missingDenoPermissions(deno);
   if (missing.length > 0) {
     // The language needs env access; without it the message is in English.
-    const env: Record<string, string | undefined> = {};
-    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
-      if (deno.permissions.querySync({name: 'env', variable: name}).state === 'granted') env[name] = deno.env.get(name);
-    }
     const messages = {en, fa, ru};
-    console.error(messages[languageFromEnv(env)].denoPermissions);
+    console.error(messages[languageFromEnv(localeEnv(deno))].denoPermissions);
     deno.exit(2);
   }
 }
