@@ -22,7 +22,12 @@ export interface CliOptions {
   auto: boolean;
   script?: string;
   allowRemote: boolean;
+  /** --max-sockets N: how many sockets one lab may hold at once (default 256). */
+  maxSockets?: number;
 }
+
+/** --max-sockets accepts 1 to this; past the OS's descriptor limit, sockets fail with EMFILE anyway. */
+export const MAX_SOCKETS_FLAG = 65_536;
 
 export type ArgError =
   | {code: 'unknown-option'; value: string}
@@ -61,6 +66,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         auto: {type: 'boolean'},
         script: {type: 'string'},
         'allow-remote': {type: 'boolean'},
+        'max-sockets': {type: 'string'},
       },
     });
   } catch (error) {
@@ -101,6 +107,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     options.width = width;
   }
   if (v.script !== undefined) options.script = v.script;
+  const max = v['max-sockets'];
+  if (max !== undefined) {
+    if (!/^\d{1,6}$/.test(max) || Number(max) < 1 || Number(max) > MAX_SOCKETS_FLAG) {
+      return {ok: false, error: {code: 'bad-value', option: '--max-sockets', value: max}};
+    }
+    options.maxSockets = Number(max);
+  }
 
   const [command, ...rest] = parsed.positionals;
   if (command !== undefined) {

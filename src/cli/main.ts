@@ -1,5 +1,6 @@
 import {resolveBidiMode} from '../i18n/bidi/index.ts';
 import {installExitCleanup} from '../lab/cleanup.ts';
+import {sweepStaleDirs} from '../lab/stale-dirs.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
@@ -35,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
   });
   // Whatever ends the process (a signal, a crash, exit), every lab's sockets close.
   installExitCleanup();
+  // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
+  void sweepStaleDirs();
   const plain = plainMode(options, lng);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -60,7 +63,10 @@ function plainMode(options: CliOptions, lng: Language): Promise<number> | undefi
       return runLessonAuto({id: options.target!, lng, json: options.json, width, bidi, packs: options.lessons, stdout, stderr});
     case 'repl':
       if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
-      return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote});
+      return runReplMode({
+        lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote,
+        ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
+      });
     case 'app':
       return undefined;
   }

@@ -6,6 +6,7 @@ import {createReadStream} from 'node:fs';
 import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
+import {isDeno} from '../lab/permissions.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
@@ -28,6 +29,8 @@ export interface ReplModeOptions {
   bidi?: BidiMode;
   /** Allow hosts other than loopback (--allow-remote). */
   allowRemote?: boolean;
+  /** --max-sockets N. */
+  maxSockets?: number;
   /** Bound on each command's waits (ms, default 10000). */
   timeoutMs?: number;
   /** An i18next instance to use instead of a fresh one. */
@@ -69,7 +72,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   } else {
     source = opts.stdin as AsyncIterable<Uint8Array | string>;
   }
-  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false});
+  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false, ...(opts.maxSockets !== undefined ? {maxSockets: opts.maxSockets} : {})});
   const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
   const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
   const summary = await runScript({
@@ -81,5 +84,11 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
   });
+  // Deno keeps a read pending on a piped stdin even after we stop reading it, so `quit`
+  // would leave the process running until the writer closes the pipe: leave explicitly.
+  if (opts.script === undefined && isDeno && opts.stdin === process.stdin) {
+    await new Promise<void>((resolve) => opts.stdout.write('', () => resolve()));
+    process.exit(summary.exitCode);
+  }
   return summary.exitCode;
 }

@@ -34,6 +34,15 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--width', 'wide'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--width'}});
     expect(parseCliArgs(['--no-color'])).toMatchObject({ok: true, options: {color: false}});
   });
+
+  it('reads --max-sockets from 1 to 65536 and names anything else', () => {
+    expect(parseCliArgs(['repl', '--max-sockets', '1000'])).toMatchObject({ok: true, options: {mode: 'repl', maxSockets: 1000}});
+    expect(parseCliArgs([])).toMatchObject({ok: true, options: {}});
+    expect(parseCliArgs([]).ok && (parseCliArgs([]) as {options: {maxSockets?: number}}).options.maxSockets).toBeUndefined();
+    for (const bad of ['0', '-5', '65537', 'many', '1e3', '']) {
+      expect(parseCliArgs([`--max-sockets=${bad}`]), bad).toEqual({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: bad}});
+    }
+  });
 });
 
 describe('languageFromEnv', () => {

@@ -75,6 +75,7 @@ function resultLines(r: Result, t: Translate): string[] {
     }
     case 'send': {
       const first = t('commands:result.send', {...p, count: r.bytes});
+      if (r.queued !== undefined) return [`${first} ${t('commands:result.sendQueued', {count: r.queued})}`];
       return [r.receivedBy ? `${first} ${t('commands:result.receivedBy', {receiver: r.receivedBy})}` : first];
     }
     case 'sendto': {
