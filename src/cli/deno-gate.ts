@@ -5,12 +5,15 @@
 import en from '../../locales/en/app.json' with {type: 'json'};
 import fa from '../../locales/fa/app.json' with {type: 'json'};
 import ru from '../../locales/ru/app.json' with {type: 'json'};
-import {languageFromEnv} from '../i18n/languages.ts';
+import {BIDI_ENV_VAR, parseBidiMode} from '../i18n/bidi/mode.ts';
+import {isLanguage, languageFromEnv} from '../i18n/languages.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 
 interface DenoPermissions {
   querySync(descriptor: {name: string; variable?: string}): {state: 'granted' | 'prompt' | 'denied'};
 }
 interface DenoLike {
+  args: string[];
   permissions: DenoPermissions;
   env: {get(name: string): string | undefined};
   exit(code: number): never;
@@ -26,13 +29,22 @@ const deno = (globalThis as {Deno?: DenoLike}).Deno;
 if (deno) {
   const missing = missingDenoPermissions(deno);
   if (missing.length > 0) {
-    // The language needs env access; without it the message is in English.
+    // The language needs env access (or --lang); without either the message is in English.
     const env: Record<string, string | undefined> = {};
-    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', BIDI_ENV_VAR]) {
       if (deno.permissions.querySync({name: 'env', variable: name}).state === 'granted') env[name] = deno.env.get(name);
     }
+    const flag = (name: string) => {
+      const args = deno.args;
+      const at = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+      return at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.slice(name.length + 1) : args[at + 1];
+    };
+    const lang = flag('--lang');
+    const lng = lang !== undefined && isLanguage(lang) ? lang : languageFromEnv(env);
+    // Laid out like every plain message: by us when --bidi app (or the variable) asks.
+    const bidi = parseBidiMode(flag('--bidi')) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
     const messages = {en, fa, ru};
-    console.error(messages[languageFromEnv(env)].denoPermissions);
+    console.error(pageText(messages[lng].denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);
   }
 }

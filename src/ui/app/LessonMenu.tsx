@@ -6,7 +6,7 @@ import type {PaneContext} from '../layout/paneContext.ts';
 import {fitLine, type StyledLine} from '../layout/styledLine.ts';
 import {textWidth} from '../layout/text.ts';
 import type {TextLayout} from '../layout/textLayout.ts';
-import type {Translate} from '../format/index.ts';
+import {conceptNames, type Translate} from '../format/index.ts';
 
 export interface MenuItem {
   id: string;
@@ -67,7 +67,10 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
     // A right-to-left screen reads from the right: number first, progress last.
     lines.push((ctx.text.mirror ? row.reverse() : row).map((s) => (s.role ? {text: s.text, role: s.role} : {text: s.text})));
     if (active) {
-      const details = `${t('menu.concepts', {list: item.concepts.join(' ')})} · ${item.languages.join(' ')}${index === resumeIndex ? ` · ${t('menu.continue')}` : ''}`;
+      // What it teaches by name (a learner does not know what "C4" is), its languages, and whether to continue here.
+      const details = [conceptNames(item.concepts, t), item.languages.join(' '), index === resumeIndex ? t('menu.continue') : '']
+        .filter((part) => part !== '')
+        .join(' · ');
       const pad = ' '.repeat(textWidth(lead));
       const room = Math.max(1, width - pad.length);
       const indented = (cell: string, mirror: boolean): StyledLine => fitLine(mirror ? [{text: cell, role: 'muted'}, {text: pad}] : [{text: pad}, {text: cell, role: 'muted'}], width, mirror);

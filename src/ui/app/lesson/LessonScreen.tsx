@@ -210,7 +210,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
       ) : (
         overlay !== 'help' && (
           <Box height={paneHeight}>
-            <Text dimColor>{t('lessons:runner.running')}</Text>
+            <Text dimColor>{ctx.text.cell(t('lessons:runner.running'), columns)}</Text>
           </Box>
         )
       )}
