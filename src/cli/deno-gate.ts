@@ -6,8 +6,10 @@ import en from '../../locales/en/app.json' with {type: 'json'};
 import fa from '../../locales/fa/app.json' with {type: 'json'};
 import ru from '../../locales/ru/app.json' with {type: 'json'};
 import {BIDI_ENV_VAR, parseBidiMode} from '../i18n/bidi/mode.ts';
-import {isLanguage, languageFromEnv} from '../i18n/languages.ts';
+import {languageFromEnv} from '../i18n/languages.ts';
 import {pageFor, pageText} from '../ui/plain/page.ts';
+import {parseCliArgs} from './args.ts';
+import {localeEnv} from './locale-env.ts';
 
 interface DenoPermissions {
   querySync(descriptor: {name: string; variable?: string}): {state: 'granted' | 'prompt' | 'denied'};
@@ -30,19 +32,13 @@ if (deno) {
   const missing = missingDenoPermissions(deno);
   if (missing.length > 0) {
     // The language needs env access (or --lang); without either the message is in English.
-    const env: Record<string, string | undefined> = {};
-    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', BIDI_ENV_VAR]) {
-      if (deno.permissions.querySync({name: 'env', variable: name}).state === 'granted') env[name] = deno.env.get(name);
-    }
-    const flag = (name: string) => {
-      const args = deno.args;
-      const at = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-      return at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.slice(name.length + 1) : args[at + 1];
-    };
-    const lang = flag('--lang');
-    const lng = lang !== undefined && isLanguage(lang) ? lang : languageFromEnv(env);
+    const env = localeEnv(deno);
+    if (deno.permissions.querySync({name: 'env', variable: BIDI_ENV_VAR}).state === 'granted') env[BIDI_ENV_VAR] = deno.env.get(BIDI_ENV_VAR);
+    const args = parseCliArgs(deno.args);
+    const options = args.ok ? args.options : undefined;
+    const lng = options?.lang ?? languageFromEnv(env);
     // Laid out like every plain message: by us when --bidi app (or the variable) asks.
-    const bidi = parseBidiMode(flag('--bidi')) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
+    const bidi = parseBidiMode(options?.bidi) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
     const messages = {en, fa, ru};
     console.error(pageText(messages[lng].denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);

@@ -4,9 +4,9 @@
 // broken borders). Each size runs in another language, so every locale is walked too.
 import {afterEach, describe, expect, it} from 'vitest';
 import {answer, eventually, inputActive, exitCode, expectCleanLayout, savedSteps, startFresh, stepCounter, tcpRefused, typeLine, udpFree, waitForProse, type Started} from './helpers.ts';
-import {hasDeno, KEYS, type Runtime} from './pty-rig.ts';
+import {KEYS, testedRuntimes} from './pty-rig.ts';
 
-const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
+const runtimes = testedRuntimes();
 const sizes = [
   {columns: 120, rows: 40, lng: 'en', args: []},
   {columns: 80, rows: 24, lng: 'ru', args: []},
