@@ -65,6 +65,12 @@ export async function expectCleanLayout(app: AppProcess, columns: number, what: 
 /** The lesson's step counter in the title line ("3/16"), in every language. */
 export const stepCounter = (step: number, total: number) => new RegExp(`(^|[^\\d])${step}/${total}([^\\d]|$)`, 'm');
 
+/** The lesson map's selected row: "▸ 02" left to right, "02 ▸" on a right-to-left screen. */
+export const menuAt = (n: number) => {
+  const number = String(n).padStart(2, '0');
+  return new RegExp(`▸ ${number}|${number} ▸`);
+};
+
 /** A question's choice under the cursor: "▸ 2)" left to right, "(2 ▸" once mirrored. */
 const anyCursor = /▸ \d\)|\(\d ▸/;
 

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {hasDeno, KEYS, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
+import {menuAt} from './helpers.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 let app: AppProcess | undefined;
@@ -21,9 +22,9 @@ describe.each(runtimes)('the lesson menu under %s', (runtime) => {
     await app.waitFor(concept);
     expect(app.screen().join('\n')).not.toMatch(/\bC\d+\b/);
     app.write('j');
-    await app.waitFor('▸ 02');
+    await app.waitFor(menuAt(2));
     app.write('k');
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
     app.write('q');
     expect((await app.exited).exitCode).toBe(0);
   });

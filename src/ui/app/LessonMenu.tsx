@@ -56,7 +56,8 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
     const mark = active ? ctx.theme.symbols.selected : ' ';
     const number = String(index + 1).padStart(2, '0');
     const progress = `${complete ? `${ctx.theme.symbols.ok} ` : ''}${t('menu.progress', {done: item.done, total: item.total})}`;
-    const lead = `${mark} ${number} `;
+    // Read from the right on a right-to-left screen: the mark stands at the edge, then the number.
+    const lead = ctx.text.mirror ? ` ${number} ${mark}` : `${mark} ${number} `;
     const titleWidth = Math.max(4, width - textWidth(lead) - textWidth(progress) - 1);
     const row = [
       {text: lead, role: active ? ('focus' as const) : undefined},

@@ -100,12 +100,16 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     switch (action) {
       case 'up':
         // From nothing chosen, ↑ starts at the last choice and ↓ at the first.
-        if (focus === 'ask' && step?.kind === 'ask') cursor.set(cursor.current() === NONE ? step.choices.length - 1 : Math.max(0, cursor.current() - 1));
-        else if (focused === 'log') setLogScroll((s) => Math.min(s + 1, logControl.current?.maxScroll(paneHeight) ?? 0));
+        if (focus === 'ask' && step?.kind === 'ask') {
+          cursor.set(cursor.current() === NONE ? step.choices.length - 1 : Math.max(0, cursor.current() - 1));
+          setHowToChoose(false);
+        } else if (focused === 'log') setLogScroll((s) => Math.min(s + 1, logControl.current?.maxScroll(paneHeight) ?? 0));
         break;
       case 'down':
-        if (focus === 'ask' && step?.kind === 'ask') cursor.set(Math.min(step.choices.length - 1, cursor.current() + 1));
-        else if (focused === 'log') setLogScroll((s) => Math.max(0, s - 1));
+        if (focus === 'ask' && step?.kind === 'ask') {
+          cursor.set(Math.min(step.choices.length - 1, cursor.current() + 1));
+          setHowToChoose(false);
+        } else if (focused === 'log') setLogScroll((s) => Math.max(0, s - 1));
         break;
       case 'enter':
         if (focus === 'ask') {
