@@ -14,11 +14,12 @@ import {appVersion} from './version.ts';
 /** Parses arguments, picks the mode and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
-  const lng = (parsed.ok && parsed.options.lang) || languageFromEnv(process.env);
+  const understood = parsed.ok ? parsed.options : parsed.partial;
+  const lng = understood.lang || languageFromEnv(process.env);
   const i18n = createI18n(lng);
   const t = i18n.t.bind(i18n);
   // Plain text (help, errors, list, lint, --auto) is laid out like the screen in app mode.
-  const page = pageFor(lng, plainBidi(parsed.ok ? parsed.options.bidi : undefined), (parsed.ok && parsed.options.width) || undefined);
+  const page = pageFor(lng, plainBidi(understood.bidi), understood.width);
   if (!parsed.ok) {
     process.stderr.write(pageText(`${argErrorText(parsed.error, t)}\n\n${usageText(t)}`, page));
     return 2;
