@@ -21,7 +21,8 @@ const SPECS: Record<TableColumnId, Omit<TableColumn, 'id' | 'header'>> = {
   local: {min: 6, max: 40, priority: 8, keep: 1, cut: 'start'},
   remote: {min: 6, max: 40, priority: 7, keep: 1, cut: 'start'},
   osState: {min: 5, priority: 8, keep: 2, whole: true},
-  process: {min: 4, max: 24, priority: 4},
+  // "pid/program": a cut pid would name another process, so it is whole or dropped.
+  process: {min: 4, max: 24, priority: 4, whole: true},
 };
 
 /** Header (muted) and rows, each exactly `width` cells; without a width, as wide as every cell needs. */
