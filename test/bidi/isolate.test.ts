@@ -32,7 +32,8 @@ describe('isolateLtrRuns', () => {
     // Punctuation inside a quotation is the quotation's; after a run, the sentence's.
     ['پیام "is anyone there?" را', 'پیام "<is anyone there?>" را'],
     ['بنویسید «send c1 hi!» و', 'بنویسید «<send c1 hi!>» و'],
-    ['مثلاً send c1 hi? — یا', 'مثلاً <send c1 hi>? — یا'],
+    ['مثلاً send c1 hi? — یا', 'مثلاً <send c1 hi?> — یا'],
+    ['مثلاً send c1 hi! — یا', 'مثلاً <send c1 hi>! — یا'],
     ['اول bind. سپس listen.', 'اول <bind>. سپس <listen>.'],
     ['روسی — Русский', 'روسی — Русский'],
   ])('%s', (input, expected) => {

@@ -9,7 +9,9 @@ import {hasBidiFormatting, LRI, PDI} from './controls.ts';
 const ASCII_WORD_RE = /[!-~]+/g;
 const ALNUM_RE = /[A-Za-z0-9]/;
 const LEADING = '("\'`';
-const TRAILING = '.,;:!?"\'`';
+// Sentence punctuation after a run is the sentence's, except an ASCII "?" stuck to a
+// Latin word: Persian asks with «؟», so "is anyone there?" keeps its question mark.
+const TRAILING = '.,;:!"\'`';
 const PAIRS: Record<string, string> = {')': '(', ']': '[', '}': '{', '>': '<'};
 const OPENERS: Record<string, string> = {'(': ')', '[': ']', '{': '}', '<': '>'};
 /** What may stand between two Latin words of one run: anything but letters, digits, marks,
