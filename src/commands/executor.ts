@@ -371,6 +371,8 @@ class CommandExecutor implements Executor {
         const peer = this.peerOf(s);
         if (cmd.verb === 'shutdown') {
           if (s.protocol === 'udp') this.wrongKind(s, 'end');
+          // Our own peer stays half-open (CLOSE_WAIT) until it is closed, as TCP allows.
+          if (peer && (peer.state === 'connected' || peer.state === 'half-closed')) lab.holdOpen(peer.name);
           await this.bounded(lab.end(s.name), 'end', {socket: s.name});
         } else {
           await this.bounded(cmd.verb === 'close' ? lab.close(s.name) : lab.reset(s.name), OPERATION[cmd.verb], {socket: s.name});

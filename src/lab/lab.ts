@@ -188,6 +188,13 @@ export class Lab extends LabCore implements SocketLab {
     return streamEnd(this, entry);
   }
 
+  holdOpen(name: string): void {
+    const entry = this.lookup(name, 'end');
+    if (entry.info.protocol === 'udp' || !entry.stream) throw labError('ESTATE', 'end', name);
+    // Read at the peer's FIN (Node and Deno streams), so setting it now is enough.
+    entry.stream.allowHalfOpen = true;
+  }
+
   async close(name: string): Promise<void> {
     const entry = this.lookup(name, 'close');
     return this.closeEntry(entry);

@@ -175,7 +175,8 @@ export interface LabOptions {
   previewBytes?: number;
   /**
    * TCP: when the peer sends FIN, keep our side open (CLOSE_WAIT) until close() is called.
-   * Default false: the lab answers with its own FIN and the socket closes, as most servers do.
+   * Default false: the lab answers with its own FIN and the socket closes, as most servers
+   * do; holdOpen() makes the exception for one socket.
    */
   halfOpen?: boolean;
 }
@@ -209,6 +210,12 @@ export interface SocketLab {
   sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void>;
   /** Half-close: send FIN, keep reading. */
   end(name: string): Promise<void>;
+  /**
+   * TCP/Unix: when this socket's peer sends FIN, keep it open (half-closed; CLOSE_WAIT in
+   * the OS) until close(), whatever `halfOpen` says. Used when the peer is one of ours and
+   * shuts down, so the learner can watch CLOSE_WAIT.
+   */
+  holdOpen(name: string): void;
   close(name: string): Promise<void>;
   /** Abortive close (RST). */
   reset(name: string): Promise<void>;

@@ -5,6 +5,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {formatNumber} from '../../src/i18n/digits.ts';
 import {firstPaneText, layoutProblems} from './screen-checks.ts';
 import {KEYS, startApp, type AppProcess, type StartOptions} from './pty-rig.ts';
 
@@ -62,8 +63,11 @@ export async function expectCleanLayout(app: AppProcess, columns: number, what: 
   }
 }
 
-/** The lesson's step counter in the title line ("3/16"), in every language. */
-export const stepCounter = (step: number, total: number) => new RegExp(`(^|[^\\d])${step}/${total}([^\\d]|$)`, 'm');
+/** The lesson's step counter in the title line ("3/16", "۳/۱۶" in Persian), in every language. */
+export const stepCounter = (step: number, total: number) => {
+  const fa = (n: number) => formatNumber(n, 'fa', {grouping: false});
+  return new RegExp(`(^|[^\\d۰-۹])(${step}/${total}|${fa(step)}/${fa(total)})([^\\d۰-۹]|$)`, 'm');
+};
 
 /** The lesson map's selected row: "▸ 02" left to right, "02 ▸" on a right-to-left screen. */
 export const menuAt = (n: number) => {

@@ -19,8 +19,8 @@ function holdersText(holders: NonNullable<LabErrorInfo['holders']>, t: Translate
     const pid = ours.find((h) => h.pid !== undefined)?.pid;
     parts.push(
       pid === undefined
-        ? t('commands:error.holders.ours', {names: list(ours.map((h) => h.socket!), t)})
-        : t('commands:error.holders.oursPid', {names: list(ours.map((h) => h.socket!), t), pid}),
+        ? t('commands:error.holders.ours', {names: list(ours.map((h) => h.socket!), t), count: ours.length})
+        : t('commands:error.holders.oursPid', {names: list(ours.map((h) => h.socket!), t), count: ours.length, pid}),
     );
   }
   for (const h of holders.filter((x) => x.socket === undefined)) {
@@ -45,8 +45,11 @@ function parseText(e: Extract<CommandError, {kind: 'parse'}>, t: Translate): Err
     verb: e.verb ?? '',
     usage: usageOf(e.verb),
     allowed: (e.allowed ?? []).join(', '),
-    limit: e.limit,
+    // A timeout is typed back into a wait command, so its limit keeps ASCII digits.
+    limit: e.code === 'BAD_TIMEOUT' && e.limit !== undefined ? String(e.limit) : e.limit,
     actual: e.actual,
+    // Plural forms ("5 символов") follow the length that was too long.
+    ...(e.actual !== undefined ? {count: e.actual} : {}),
     suggestion: e.suggestion ?? '',
     expected: e.expected ? t(`commands:expected.${e.expected}`) : '',
     code: e.codePoint === undefined ? '' : `U+${e.codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
@@ -78,7 +81,7 @@ function labText(e: Extract<CommandError, {kind: 'lab'}>, t: Translate): ErrorTe
     protocol: e.socketProtocol ?? '',
     role: e.socketRole ? t(`commands:role.${e.socketRole}`) : '',
     state: e.socketState ? t(`commands:state.${e.socketState}`) : '',
-    known: (e.known ?? []).join(', '),
+    known: list(e.known ?? [], t),
   };
   let variant: string = e.code;
   if (e.code === 'ENAME') variant = e.nameProblem === 'taken' ? 'ENAME_taken' : 'ENAME_unknown';

@@ -7,7 +7,7 @@ import {Lab} from '../../../src/lab/index.ts';
 import {loadCatalog} from '../../../src/lessons/catalog.ts';
 import {createLessonSession, type LessonSession} from '../../../src/lessons/session.ts';
 import {LessonScreen} from '../../../src/ui/app/lesson/LessonScreen.tsx';
-import {toAsciiDigits} from '../../../src/i18n/digits.ts';
+import {formatNumber, toAsciiDigits} from '../../../src/i18n/digits.ts';
 import type {Language} from '../../../src/i18n/languages.ts';
 import {SettingsProvider, useSettingsState} from '../../../src/ui/settings/SettingsContext.tsx';
 import {expectFits, visual} from '../helpers/expect.ts';
@@ -50,12 +50,14 @@ function start(lng: Lng, props: {also?: Language; presenter?: boolean} = {}, siz
 
 /** Enter until the screen says step `n` of the lesson (each step waits for its commands). */
 async function stepTo(r: Rendered, n: number) {
+  // The title counts steps in the language's digits (۴/۱۶ in Persian).
+  const counter = (k: number) => new RegExp(`(${k}|${formatNumber(k, 'fa', {grouping: false})})/(${STEPS}|${formatNumber(STEPS, 'fa', {grouping: false})})`);
   for (let at = 1; at < n; at++) {
-    await until(() => expect(r.text()).toContain(`${at}/${STEPS}`), 5000);
+    await until(() => expect(r.text()).toMatch(counter(at)), 5000);
     await until(() => expect(session?.getState().phase).not.toBe('running'), 5000);
     await r.press(KEY.enter);
   }
-  await until(() => expect(r.text()).toContain(`${n}/${STEPS}`), 5000);
+  await until(() => expect(r.text()).toMatch(counter(n)), 5000);
 }
 
 describe('second language', () => {

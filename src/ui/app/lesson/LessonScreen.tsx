@@ -6,6 +6,7 @@ import {ConfirmQuit} from '../../components/ConfirmQuit.tsx';
 import {HelpOverlay, helpMaxScroll} from '../../components/HelpOverlay.tsx';
 import {HintBar} from '../../components/HintBar.tsx';
 import {Lines} from '../../components/Line.tsx';
+import {formatNumber} from '../../../i18n/digits.ts';
 import {translatorOf} from '../../format/index.ts';
 import {usePaneContext} from '../../hooks/usePaneContext.ts';
 import {CommandInput} from '../../input/CommandInput.tsx';
@@ -193,7 +194,8 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   };
 
   const lab = session.getLab();
-  const title = `${t(`${lesson.id}:title`)} · ${state.index + 1}/${lesson.steps.length}`;
+  const counter = (n: number) => formatNumber(n, i18n.language, {grouping: false});
+  const title = `${t(`${lesson.id}:title`)} · ${counter(state.index + 1)}/${counter(lesson.steps.length)}`;
   const hints = overlay === 'confirm' ? hintsFor('confirm') : typing ? hintsFor('typing') : hintsFor(focus === 'task' ? 'task' : focus === 'ask' ? 'ask' : 'lesson', {presenter});
 
   return (
