@@ -9,6 +9,7 @@ import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
 import {Lab, type LabOptions} from '../lab/index.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
 import {wantsMonochrome} from '../ui/theme.ts';
@@ -76,10 +77,15 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     const last = store.get().last;
     return last ? Math.max(0, catalog.lessons.findIndex((l) => l.id === last.lesson)) : undefined;
   };
+  // After the app, messages are laid out as its screen was: by us in app mode, unless
+  // VTE is back to doing BiDi itself.
+  let shownBidi = bidi.mode;
+  const message = (text: string) =>
+    pageText(text, pageFor(i18n.language, bidi.terminal === 'vte-bidi' ? 'terminal' : shownBidi, process.stderr.columns));
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
-    process.stderr.write(`${t('lessons:auto.unknownLesson', {id: initialLesson})}\n`);
+    process.stderr.write(message(t('lessons:auto.unknownLesson', {id: initialLesson})));
     return 2;
   }
 
@@ -94,13 +100,17 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     chooseLanguage: !options.lang && !savedLanguage,
     calibrate: bidi.needsCalibration,
     onSettings: (patch: SettingsPatch) => {
-      if (patch.bidi) switchTerminalBidi(patch.bidi);
+      if (patch.bidi) {
+        switchTerminalBidi(patch.bidi);
+        shownBidi = patch.bidi;
+      }
       void store.update((p) => withSettings(p, patch));
     },
     version: appVersion(),
     initial: initialLesson ? {name: 'lesson', id: initialLesson} : options.mode === 'repl' ? {name: 'repl'} : undefined,
     renderRepl: (props) => <ReplScreen lab={openReplLab()} {...props} />,
     renderLesson: (id, props) => <LessonScreen key={id} open={() => openSession(id)} presenter={options.present} {...props} />,
+    message,
     cleanup: async () => {
       leaveBidi();
       await Promise.allSettled([...[...sessions].map((s) => s.close()), replLab?.dispose()]);

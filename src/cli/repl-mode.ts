@@ -12,6 +12,7 @@ import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {readLines} from '../ui/plain/lines.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
 import {runScript} from '../ui/plain/run-script.ts';
 
@@ -65,7 +66,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   if (opts.script !== undefined) {
     const opened = await openScript(opts.script);
     if ('error' in opened) {
-      opts.stderr.write(`${t()('commands:transcript.readError', {file: opts.script, reason: opened.error})}\n`);
+      opts.stderr.write(pageText(t()('commands:transcript.readError', {file: opts.script, reason: opened.error}), pageFor(opts.lng, opts.bidi ?? 'off', opts.width)));
       return 2;
     }
     source = opened;

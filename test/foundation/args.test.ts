@@ -10,12 +10,12 @@ describe('parseCliArgs', () => {
 
   it('reads --lang and rejects an unknown language', () => {
     expect(parseCliArgs(['--lang', 'fa'])).toMatchObject({ok: true, options: {lang: 'fa'}});
-    expect(parseCliArgs(['--lang=de'])).toEqual({ok: false, error: {code: 'bad-language', option: '--lang', value: 'de'}});
+    expect(parseCliArgs(['--lang=de'])).toEqual({ok: false, error: {code: 'bad-language', option: '--lang', value: 'de'}, partial: {}});
   });
 
   it('names an unknown option and a missing value', () => {
-    expect(parseCliArgs(['--frobnicate'])).toEqual({ok: false, error: {code: 'unknown-option', value: '--frobnicate'}});
-    expect(parseCliArgs(['--lang'])).toEqual({ok: false, error: {code: 'missing-value', option: '--lang'}});
+    expect(parseCliArgs(['--frobnicate'])).toEqual({ok: false, error: {code: 'unknown-option', value: '--frobnicate'}, partial: {}});
+    expect(parseCliArgs(['--lang'])).toEqual({ok: false, error: {code: 'missing-value', option: '--lang'}, partial: {}});
   });
 
   it('parses subcommands and their arguments', () => {
@@ -23,8 +23,14 @@ describe('parseCliArgs', () => {
       ok: true,
       options: {mode: 'lesson', target: 'passive-socket', auto: true, json: true, width: 60},
     });
-    expect(parseCliArgs(['lint'])).toEqual({ok: false, error: {code: 'missing-argument', command: 'lint'}});
-    expect(parseCliArgs(['teach'])).toEqual({ok: false, error: {code: 'unknown-command', value: 'teach'}});
+    expect(parseCliArgs(['lint'])).toEqual({ok: false, error: {code: 'missing-argument', command: 'lint'}, partial: {}});
+    // What was understood before the error is kept, so the error is said in that language and layout.
+    expect(parseCliArgs(['lint', '--lang', 'fa', '--bidi', 'app', '--width', '60'])).toEqual({
+      ok: false,
+      error: {code: 'missing-argument', command: 'lint'},
+      partial: {lang: 'fa', bidi: 'app', width: 60},
+    });
+    expect(parseCliArgs(['teach'])).toEqual({ok: false, error: {code: 'unknown-command', value: 'teach'}, partial: {}});
     expect(parseCliArgs(['--lesson', 'two-way'])).toMatchObject({ok: true, options: {mode: 'lesson', target: 'two-way'}});
     expect(parseCliArgs(['--lessons', 'a', '--lessons', 'b'])).toMatchObject({ok: true, options: {lessons: ['a', 'b']}});
   });

@@ -110,8 +110,45 @@ describe('answers by number', () => {
     await until(() => expect(r.text()).toContain('3)'));
     await r.press('7');
     await r.press('j'); // a key that renders, so the 7 has surely been handled
-    await until(() => expect(r.text()).toContain('▸ 2)'));
+    await until(() => expect(r.text()).toContain('▸ 1)'));
     expect(session?.getState().steps[3]?.chosen).toBeUndefined();
+  });
+});
+
+/** A choice marked as under the cursor, left to right or mirrored. */
+const CURSOR = /▸ \d\)|\(\d ▸/;
+const HOW_TO_CHOOSE = {
+  en: 'No answer is chosen yet.',
+  fa: visual('هنوز گزینه‌ای انتخاب نشده است.'),
+  ru: 'Ответ ещё не выбран.',
+} as const;
+
+describe('a question starts with nothing chosen', () => {
+  for (const lng of LANGUAGES) {
+    it(`${lng}: Enter with no choice answers nothing and says how to choose; ↓ then Enter answers the first`, async () => {
+      const r = start(lng, {}, {columns: 79, rows: 40});
+      await stepTo(r, 4);
+      await until(() => expect(r.text()).toContain(SHOWN[lng].question));
+      expect(r.text()).not.toMatch(CURSOR);
+      await r.press(KEY.enter);
+      await until(() => expect(r.text()).toContain(HOW_TO_CHOOSE[lng]));
+      expect(session?.getState().steps[3]?.chosen).toBeUndefined();
+      expect(session?.getState().index).toBe(3);
+      await r.press(KEY.down);
+      await until(() => expect(r.text()).toMatch(/▸ 1\)|\(1 ▸/));
+      await r.press(KEY.enter);
+      await until(() => expect(session?.getState().steps[3]?.chosen).toBe(0));
+      expect(r.missing).toEqual([]);
+    });
+  }
+
+  it('↑ from nothing chosen starts at the last choice', async () => {
+    const r = start('en');
+    await stepTo(r, 4);
+    await until(() => expect(r.text()).toContain('3)'));
+    await r.press(KEY.up);
+    await until(() => expect(r.text()).toContain('▸ 3)'));
+    expect(r.text()).not.toContain('▸ 1)');
   });
 });
 
