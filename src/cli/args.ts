@@ -118,7 +118,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const max = v['max-sockets'];
   if (max !== undefined) {
     if (!/^\d{1,6}$/.test(max) || Number(max) < 1 || Number(max) > MAX_SOCKETS_FLAG) {
-      return {ok: false, error: {code: 'bad-value', option: '--max-sockets', value: max}};
+      return fail({code: 'bad-value', option: '--max-sockets', value: max});
     }
     options.maxSockets = Number(max);
   }

@@ -46,7 +46,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([])).toMatchObject({ok: true, options: {}});
     expect(parseCliArgs([]).ok && (parseCliArgs([]) as {options: {maxSockets?: number}}).options.maxSockets).toBeUndefined();
     for (const bad of ['0', '-5', '65537', 'many', '1e3', '']) {
-      expect(parseCliArgs([`--max-sockets=${bad}`]), bad).toEqual({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: bad}});
+      expect(parseCliArgs([`--max-sockets=${bad}`]), bad).toEqual({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: bad}, partial: {}});
     }
   });
 });
