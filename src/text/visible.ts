@@ -25,25 +25,45 @@ export type VisibleMode =
    */
   | 'literal';
 
-// Unsafe in every mode except that prose keeps \n (U+000A).
+// Unsafe in every mode except that prose keeps \n (U+000A): the quick tests.
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_PROSE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_LITERAL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\\"]/g;
-const NAMED: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\', '"': '\\"'};
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_LITERAL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\\"]/;
+const NAMED: Record<number, string> = {0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x5c: '\\\\', 0x22: '\\"'};
 
-function escapeChar(ch: string): string {
-  const named = NAMED[ch];
-  if (named !== undefined) return named;
-  const c = ch.codePointAt(0)!;
-  return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u{${c.toString(16)}}`;
+// The escape of each UTF-16 unit below U+0100 per mode (undefined: shown as is). Every
+// character visible() escapes is one unit, so a scan by unit never splits a pair.
+const tables = {line: [] as (string | undefined)[], prose: [] as (string | undefined)[], literal: [] as (string | undefined)[]};
+for (let c = 0; c < 0x100; c++) {
+  const escape = NAMED[c] ?? `\\x${c.toString(16).padStart(2, '0')}`;
+  const control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  tables.line[c] = control ? escape : undefined;
+  tables.prose[c] = control && c !== 0x0a ? escape : undefined;
+  tables.literal[c] = control || c === 0x5c || c === 0x22 ? escape : undefined;
+}
+
+function wideEscape(c: number, mode: VisibleMode): string | undefined {
+  const unsafe =
+    c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+    (mode === 'literal' && ((c >= 0x200b && c <= 0x200f) || c === 0x061c || c === 0xfeff));
+  return unsafe ? `\\u{${c.toString(16)}}` : undefined;
 }
 
 /** `text` with everything that could steer a terminal shown as a visible escape. */
 export function visible(text: string, mode: VisibleMode = 'line'): string {
-  if (mode === 'literal') return text.replace(UNSAFE_LITERAL, escapeChar);
-  if (mode === 'prose') return UNSAFE.test(text) ? text.replace(UNSAFE_PROSE, escapeChar) : text;
-  return text.replace(UNSAFE_ALL, escapeChar);
+  const quick = mode === 'literal' ? UNSAFE_LITERAL : mode === 'prose' ? UNSAFE : UNSAFE_LINE;
+  if (!quick.test(text)) return text;
+  const table = tables[mode];
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const escape = c < 0x100 ? table[c] : c >= 0x0600 ? wideEscape(c, mode) : undefined;
+    if (escape === undefined) continue;
+    out += text.slice(from, i) + escape;
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** Received data as a quoted literal: "GET /\r\n" → "GET /\r\n" with the escapes visible. */
@@ -79,8 +99,29 @@ const PROSE_FIELDS = new Set(['text', 'title', 'summary', 'question', 'explanati
 
 /** One NDJSON line whose every string value went through `visible`. */
 export function ndjsonLine(record: unknown): string {
-  const json = JSON.stringify(record, (key, value: unknown) =>
-    typeof value === 'string' ? visible(value, PROSE_FIELDS.has(key) || /^\d+$/.test(key) ? 'prose' : 'line') : value,
-  );
-  return `${json}\n`;
+  // Strings with nothing to escape are shared, not copied: one walk, one stringify.
+  return `${JSON.stringify(visibleValues(record, ''))}\n`;
+}
+
+/** `value` with its strings made visible; parts with nothing to change are shared, not copied. */
+function visibleValues(value: unknown, key: string): unknown {
+  if (typeof value === 'string') {
+    if (!UNSAFE_LINE.test(value)) return value;
+    return visible(value, PROSE_FIELDS.has(key) || /^\d+$/.test(key) ? 'prose' : 'line');
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const w = visibleValues(v, String(i));
+      if (w !== v) (out ??= [...value])[i] = w;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const w = visibleValues(v, k);
+    if (w !== v) (out ??= {...value})[k] = w;
+  }
+  return out ?? value;
 }
