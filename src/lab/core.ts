@@ -22,6 +22,8 @@ export interface Entry {
   abortPending?: () => void;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
+  /** Whoever reads this stream's bytes in full (lab.read). */
+  reader?: (chunk: Uint8Array) => void;
 }
 
 export type Holder = NonNullable<LabErrorInfo['holders']>[number];
@@ -31,6 +33,7 @@ export class LabCore {
   readonly table = new Map<string, Entry>();
   readonly names = new Names();
   readonly allowNonLoopback: boolean;
+  readonly allowHosts: ReadonlySet<string>;
   readonly maxSockets: number;
   readonly maxBufferedBytes: number;
   readonly previewBytes: number;
@@ -43,6 +46,7 @@ export class LabCore {
 
   constructor(options: LabOptions = {}) {
     this.allowNonLoopback = options.allowNonLoopback ?? false;
+    this.allowHosts = new Set((options.allowHosts ?? []).map((h) => h.toLowerCase()));
     this.maxSockets = options.maxSockets ?? 256;
     this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
     this.previewBytes = options.previewBytes ?? 64;
@@ -80,9 +84,9 @@ export class LabCore {
     return entry;
   }
 
-  /** ENOTLOOPBACK unless the host is loopback or the lab was created with allowNonLoopback. */
+  /** ENOTLOOPBACK unless the host is loopback, one of allowHosts, or the lab was created with allowNonLoopback. */
   checkHost(host: string, operation: Operation, socket?: string): void {
-    if (!this.allowNonLoopback && !isLoopback(host)) {
+    if (!this.allowNonLoopback && !isLoopback(host) && !this.allowHosts.has(host.toLowerCase())) {
       throw labError('ENOTLOOPBACK', operation, socket, inet(host, 0));
     }
   }

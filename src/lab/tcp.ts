@@ -24,6 +24,7 @@ export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
   s.on('data', (buf: Buffer) => {
     if (entry.stream !== s) return;
     i.bytesIn += buf.length;
+    if (entry.reader) deliver(entry.reader, buf);
     bus.emit({
       type: 'data', bytes: buf.length, preview: buf.toString('utf8', 0, Math.min(previewBytes, buf.length)),
       socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote,
@@ -38,6 +39,17 @@ export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
     if (entry.stream !== s) return;
     core.closed(entry, hadError);
   });
+}
+
+/** A reader that throws must not break the lab's own bookkeeping; surface it instead. */
+function deliver(reader: (chunk: Uint8Array) => void, buf: Buffer): void {
+  try {
+    reader(buf);
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
+  }
 }
 
 /** Every stream gets an 'error' handler the moment it exists. */
