@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   // Whatever ends the process (a signal, a crash, exit), every lab's sockets close.
   installExitCleanup();
-  const plain = plainMode(options, lng);
+  const plain = plainMode(options, lng, i18n);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(`${t('app:needsTerminal')}\n`);
@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */
-function plainMode(options: CliOptions, lng: Language): Promise<number> | undefined {
+function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof createI18n>): Promise<number> | undefined {
   const {stdout, stderr, stdin} = process;
   const bidi = resolveBidiMode({flag: options.bidi, env: process.env, isTTY: false}).mode;
   const width = options.width ?? (stdout.isTTY ? stdout.columns : undefined);
@@ -61,6 +61,10 @@ function plainMode(options: CliOptions, lng: Language): Promise<number> | undefi
     case 'repl':
       if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
       return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote});
+    case 'host':
+      return import('./host-mode.ts').then(({runHostMode}) => runHostMode(options, i18n, {stdin, stdout, stderr}));
+    case 'join':
+      return import('./join-mode.ts').then(({runJoinMode}) => runJoinMode(options, i18n, {stdin, stdout, stderr, bidi, ...(width !== undefined ? {width} : {})}));
     case 'app':
       return undefined;
   }

@@ -357,7 +357,8 @@ export class WorkshopHost {
         }
         return;
       case 'error':
-        if (e.socket === LISTENER || e.error.code === 'ELIMIT') this.emit({type: 'error', code: e.error.code, ...(e.error.sysCode ? {sysCode: e.error.sysCode} : {})});
+        // A failed listen is reported by whoever asked for it; accepting is what can fail unasked.
+        if (e.error.operation === 'accept') this.emit({type: 'error', code: e.error.code, ...(e.error.sysCode ? {sysCode: e.error.sysCode} : {})});
         return;
       default:
         return;

@@ -58,6 +58,8 @@ export interface LearnerState {
   /** What the host sees as our address:port (the wall's remote address for our row). */
   seenAs?: Addr;
   wall?: WallCopy;
+  /** A wall copy whose rows are still arriving, and how many it announced. */
+  wallPending?: {copy: WallCopy; expected: number};
   poll?: PollView;
   experiment?: ExperimentView;
   stuck: boolean;
@@ -112,11 +114,19 @@ function onLine(state: LearnerState, line: HostLine): LearnerState {
     case 'you':
       if (line.role === 'second') return state.experiment ? {...state, experiment: {...state.experiment, secondSeenAs: {address: line.address, port: line.port}}} : state;
       return {...state, seenAs: {address: line.address, port: line.port}};
-    case 'wall':
-      return {...state, wall: {listening: line.listening, connections: line.connections, ports: line.ports, addresses: line.addresses, rows: []}};
-    case 'row':
-      if (!state.wall || state.wall.rows.length >= 20) return state;
-      return {...state, wall: {...state.wall, rows: [...state.wall.rows, {learner: line.learner, address: line.address, port: line.port, role: line.role, nick: line.nick}]}};
+    case 'wall': {
+      const copy: WallCopy = {listening: line.listening, connections: line.connections, ports: line.ports, addresses: line.addresses, rows: []};
+      // The rows follow the counts line: the copy is shown once they are all here.
+      if (line.rows === 0) return withoutPendingWall({...state, wall: copy});
+      return {...state, wallPending: {copy, expected: line.rows}};
+    }
+    case 'row': {
+      const pending = state.wallPending;
+      if (!pending) return state;
+      const copy = {...pending.copy, rows: [...pending.copy.rows, {learner: line.learner, address: line.address, port: line.port, role: line.role, nick: line.nick}]};
+      if (copy.rows.length < pending.expected) return {...state, wallPending: {copy, expected: pending.expected}};
+      return withoutPendingWall({...state, wall: copy});
+    }
     case 'poll':
       return {...state, poll: {id: line.id, question: '', choices: Array.from({length: line.choices}, () => '')}};
     case 'q':
@@ -152,6 +162,11 @@ function onLine(state: LearnerState, line: HostLine): LearnerState {
     default:
       return state;
   }
+}
+
+function withoutPendingWall(state: LearnerState): LearnerState {
+  const {wallPending: _pending, ...rest} = state;
+  return rest;
 }
 
 function withoutPoll(state: LearnerState): LearnerState {

@@ -10,3 +10,8 @@ export function maskAddress(address: string): string {
   const last = address.split('.').at(-1) ?? '';
   return `*.*.*.${last}`;
 }
+
+/** A host event with every learner address masked (the room's own address stays). */
+export function maskEvent<E extends {from?: {address: string; port: number}}>(event: E): E {
+  return event.from ? {...event, from: {...event.from, address: maskAddress(event.from.address)}} : event;
+}

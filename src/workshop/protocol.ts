@@ -80,7 +80,8 @@ const encoder = new TextEncoder();
 
 /** One line to send: the line end added, cut (at a character) to the byte limit. */
 export function encodeLine(line: string): string {
-  let text = line.replace(/[\r\n]/g, ' ');
+  // Poll text may come from a pack: no control character reaches a learner's terminal.
+  let text = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : '?'));
   if (encoder.encode(text).length > MAX_LINE_BYTES) {
     let out = '';
     let bytes = 0;
@@ -105,6 +106,15 @@ const NOT_IN_NICK = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/gu;
 export function cleanNick(raw: string): string {
   const text = raw.replace(NOT_IN_NICK, '').replace(/\s+/gu, ' ').trim();
   return [...text].slice(0, MAX_NICK_CHARS).join('').trim();
+}
+
+/**
+ * Text from the host for the learner's screen (questions, explanations, # lines): no
+ * control characters and no bidi embeddings or overrides, which could reorder the line
+ * around them. Joiners and marks (ZWNJ, LRM) stay: Persian needs them.
+ */
+export function cleanText(raw: string): string {
+  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 // --- Learner → host --------------------------------------------------------------------
@@ -237,7 +247,7 @@ const int = (w: string | undefined): number | undefined => (w !== undefined && /
 
 /** One line from the host, as a learner reads it. Anything unexpected is 'unknown'. */
 export function parseHostLine(line: string): HostLine {
-  if (line.startsWith('#')) return {kind: 'comment', text: line.slice(1).trim()};
+  if (line.startsWith('#')) return {kind: 'comment', text: cleanText(line.slice(1).trim())};
   const space = line.indexOf(' ');
   const word = space < 0 ? line : line.slice(0, space);
   const tail = space < 0 ? '' : line.slice(space + 1);
@@ -275,10 +285,10 @@ export function parseHostLine(line: string): HostLine {
       return w[0] && POLL_ID.test(w[0]) && choices !== undefined && choices >= 2 && choices <= 9 ? {kind: 'poll', id: w[0], choices} : unknown;
     }
     case 'q':
-      return {kind: 'q', text: tail};
+      return {kind: 'q', text: cleanText(tail)};
     case 'c': {
       const n = int(w[0]);
-      return n !== undefined && n >= 1 && n <= 9 ? {kind: 'c', n, text: w.slice(1).join(' ')} : unknown;
+      return n !== undefined && n >= 1 && n <= 9 ? {kind: 'c', n, text: cleanText(w.slice(1).join(' '))} : unknown;
     }
     case 'answered': {
       const choice = int(w[1]);
@@ -291,7 +301,7 @@ export function parseHostLine(line: string): HostLine {
       return {kind: 'reveal', id: w[0], answer, counts: counts as number[]};
     }
     case 'explain':
-      return {kind: 'explain', text: tail};
+      return {kind: 'explain', text: cleanText(tail)};
     case 'poll-closed':
       return w[0] && POLL_ID.test(w[0]) ? {kind: 'poll-closed', id: w[0]} : unknown;
     case 'exp': {

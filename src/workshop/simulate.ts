@@ -45,6 +45,8 @@ export interface SimulationOptions {
   udpEveryMs?: number;
   /** Answer polls on their own (default true). */
   answerPolls?: boolean;
+  /** Known already (sharesLoopback): every learner from 127.0.0.1. */
+  sharedAddress?: boolean;
 }
 
 export class Simulation {
@@ -57,9 +59,19 @@ export class Simulation {
     this.lab = new Lab({allowHosts: [options.host], maxSockets: options.count * 4 + 16, historySize: 200});
   }
 
+  /** Whether simulated learners must share 127.0.0.1 on this system. */
+  static async sharesLoopback(): Promise<boolean> {
+    const lab = new Lab({maxSockets: 2});
+    try {
+      return !(await loopbackRoutesAll(lab));
+    } finally {
+      await lab.dispose();
+    }
+  }
+
   /** Start every simulated learner; resolves when each has joined or failed. */
   async start(): Promise<void> {
-    this.sharedAddress = !(await loopbackRoutesAll(this.lab));
+    this.sharedAddress = this.options.sharedAddress ?? !(await loopbackRoutesAll(this.lab));
     const byPrefix = new Map<string, LearnerClient>();
     // One subscription routes each socket's events to its learner (not N listeners each seeing everything).
     this.unsubscribe = this.lab.subscribe((e) => {
