@@ -12,6 +12,7 @@ import {parseControlLine} from '../workshop/control.ts';
 import type {HostEvent} from '../workshop/events.ts';
 import {HostStartError, WorkshopHost, type RoomRecord} from '../workshop/host.ts';
 import {maskEvent} from '../workshop/privacy.ts';
+import {announceRoom, type Announcer} from '../workshop/discovery.ts';
 import {Recorder} from '../workshop/record.ts';
 import {Simulation} from '../workshop/simulate.ts';
 import type {CliOptions} from './args.ts';
@@ -63,8 +64,15 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
     }
   });
 
+  let announcer: Announcer | undefined;
   try {
-    await host.start(simulate > 0 ? {simulated: {learners: simulate, sharedAddress}} : {});
+    await host.start(simulate > 0 ? {simulated: {learners: simulate, sharedAddress}} : {}, async (port) => {
+      if (!w.discovery) return {discovery: 'off'};
+      const ad = await announceRoom({address: choice.address, port, lang: instance.language});
+      if (ad === 'unavailable') return {discovery: 'unavailable'};
+      announcer = ad;
+      return {discovery: 'announced'};
+    });
   } catch (error) {
     if (!(error instanceof HostStartError)) throw error;
     const e = error.error;
@@ -83,6 +91,7 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
   let whenEnded: (code: number) => void = () => {};
   const end = (reason: 'quit' | 'signal', code: number): Promise<number> =>
     (ending ??= (async () => {
+      await announcer?.stop();
       await host.stop(reason);
       await simulation?.stop();
       if (recorder && w.record !== undefined) {

@@ -15,6 +15,7 @@ import {LearnerClient} from '../workshop/client.ts';
 import {LearnerRecords} from '../workshop/learner-records.ts';
 import type {LearnerState} from '../workshop/learner.ts';
 import {parseTarget} from '../workshop/target.ts';
+import {browseInterface, browseRooms} from '../workshop/discovery.ts';
 import type {CliOptions} from './args.ts';
 import {releaseStdin} from './workshop-setup.ts';
 
@@ -43,6 +44,42 @@ export async function resolveJoinTarget(target: string | undefined, code: string
   return {host, port: parsed.port, code};
 }
 
+/** Browse for rooms; the one to join as HOST:PORT, or undefined after saying why not. */
+async function discover(t: Translate, print: (text: string) => void, json: ((record: unknown) => void) | undefined, haveCode: boolean): Promise<string | undefined> {
+  const say = (key: string, params: Record<string, unknown> = {}) => (json ? json({type: 'discovery', message: key.split('.').pop(), text: t(key, params)}) : print(t(key, params)));
+  const iface = browseInterface();
+  if (iface === undefined) {
+    say('workshop:join.discovery.unavailable');
+    return undefined;
+  }
+  say('workshop:join.discovery.looking');
+  const rooms = await browseRooms(iface);
+  if (rooms === 'unavailable') {
+    say('workshop:join.discovery.unavailable');
+    return undefined;
+  }
+  if (json) json({type: 'rooms', rooms: rooms.map((r) => ({address: r.address, port: r.port, lang: r.lang ?? null}))});
+  if (rooms.length === 0) {
+    say('workshop:join.discovery.none');
+    return undefined;
+  }
+  if (!json) {
+    print(t('workshop:join.discovery.found'));
+    for (const r of rooms) print(`  ${t('workshop:join.discovery.room', {address: r.address, port: r.port, lang: r.lang ?? '?'})}`);
+  }
+  if (rooms.length > 1) {
+    say('workshop:join.discovery.choose');
+    return undefined;
+  }
+  if (!haveCode) {
+    say('workshop:join.errors.needCode');
+    return undefined;
+  }
+  const room = rooms[0]!;
+  say('workshop:join.discovery.joining', {address: room.address, port: room.port});
+  return `${room.address}:${room.port}`;
+}
+
 export async function runJoinMode(options: CliOptions, instance: i18n, io: JoinModeIO): Promise<number> {
   const t = translatorOf(instance);
   const w = options.workshop;
@@ -50,7 +87,13 @@ export async function runJoinMode(options: CliOptions, instance: i18n, io: JoinM
   const print = (text: string) => {
     for (const line of layoutText(text, {rtl, mode: io.bidi, ...(io.width !== undefined ? {width: io.width} : {})})) io.stdout.write(`${line.trimEnd()}\n`);
   };
-  const target = await resolveJoinTarget(w.target, w.code, t);
+  let typed = w.target;
+  if (typed === undefined && w.discovery) {
+    const found = await discover(t, print, options.json ? (r) => io.stdout.write(`${JSON.stringify(r)}\n`) : undefined, w.code !== undefined);
+    if (found === undefined) return 2;
+    typed = found;
+  }
+  const target = await resolveJoinTarget(typed, w.code, t);
   if ('error' in target) {
     io.stderr.write(`${target.error}\n`);
     return 2;

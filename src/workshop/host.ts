@@ -117,7 +117,7 @@ export class WorkshopHost {
   }
 
   /** Listen on the room's address; resolves with the `room` record (also sent to event listeners). */
-  async start(extra: Partial<RoomRecord> = {}): Promise<RoomRecord> {
+  async start(extra: Partial<RoomRecord> = {}, prepare?: (port: number) => Promise<Partial<RoomRecord>>): Promise<RoomRecord> {
     this.unsubscribe = this.lab.subscribe((e) => this.onLab(e));
     const wanted = this.options.port ?? DEFAULT_PORT;
     let fallback = false;
@@ -140,6 +140,8 @@ export class WorkshopHost {
     this.room.config.port = this.port;
     this.ticker = setInterval(() => this.apply({kind: 'tick', now: this.now()}), WALL_TICK_MS);
     this.ticker.unref?.();
+    // Whatever must be known before the room is announced (e.g. whether discovery works).
+    const prepared = prepare ? await prepare(this.port) : {};
     const record: RoomRecord = {
       type: 'room',
       address: this.options.address,
@@ -150,6 +152,7 @@ export class WorkshopHost {
       join: joinLines(this.options.address, this.port, this.code),
       ...(fallback ? {portFallback: {wanted}} : {}),
       ...extra,
+      ...prepared,
     };
     this.roomEvent = record;
     this.emit(record);
