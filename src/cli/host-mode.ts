@@ -2,21 +2,18 @@
 // record first, then every event); otherwise plain translated lines. The instructor's
 // commands come in on standard input, one per line. q/quit, Ctrl+C or SIGTERM end the
 // room: every learner is told, every socket closed, nothing left listening.
-import {writeFileSync} from 'node:fs';
 import type {i18n} from 'i18next';
 import {readLines} from '../ui/plain/lines.ts';
-import {describeHostEvent, speakerFor} from '../ui/format/workshop.ts';
+import {describeHostEvent} from '../ui/format/workshop.ts';
 import {safe} from '../ui/format/text.ts';
-import {translatorOf} from '../ui/format/translate.ts';
+import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {parseControlLine} from '../workshop/control.ts';
 import type {HostEvent} from '../workshop/events.ts';
-import {HostStartError, WorkshopHost, type RoomRecord} from '../workshop/host.ts';
+import type {RoomRecord} from '../workshop/host.ts';
 import {maskEvent} from '../workshop/privacy.ts';
-import {announceRoom, type Announcer} from '../workshop/discovery.ts';
-import {Recorder} from '../workshop/record.ts';
-import {Simulation} from '../workshop/simulate.ts';
 import type {CliOptions} from './args.ts';
-import {addressErrorText, closeGracefully, releaseStdin, roomAddress, roomPolls} from './workshop-setup.ts';
+import {openRoom} from './room-session.ts';
+import {releaseStdin} from './workshop-setup.ts';
 
 export interface HostModeIO {
   stdin: NodeJS.ReadableStream;
@@ -32,29 +29,8 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
   const json = options.json;
   const out = (text: string) => void io.stdout.write(text);
   const record = (value: unknown) => out(`${JSON.stringify(value)}\n`);
-  const choice = roomAddress(w.on);
-  if (!choice.ok) {
-    io.stderr.write(`${addressErrorText(choice, t)}\n`);
-    return 2;
-  }
-  const simulate = w.simulate ?? 0;
-  // Simulated learners that must share 127.0.0.1 are not held to the per-address limit.
-  const sharedAddress = simulate > 0 && (await Simulation.sharesLoopback());
-  const host = new WorkshopHost({
-    ...(sharedAddress ? {perAddressExempt: (address: string) => address === '127.0.0.1'} : {}),
-    address: choice.address,
-    ...(w.port !== undefined ? {port: w.port, portExplicit: true} : {}),
-    ...(w.max !== undefined ? {max: w.max} : {}),
-    private: w.private,
-    lang: instance.language,
-    polls: roomPolls(instance, options.lessons),
-    speaker: speakerFor(instance),
-  });
-  closeGracefully(host.lab);
-  const nickOf = (learner: number) => host.room.learners.get(learner)?.nick;
-  const recorder = w.record !== undefined ? new Recorder(w.recordAddresses) : undefined;
-  host.onEvent((event) => {
-    recorder?.add(event);
+  let nickOf: (learner: number) => string | undefined = () => undefined;
+  const session = await openRoom(options, instance, (event) => {
     const shown: HostEvent = w.private ? maskEvent(event as HostEvent & {from?: {address: string; port: number}}) : event;
     if (json) record(shown);
     else if (event.type === 'room') out(roomLines(event, t).join('\n') + '\n');
@@ -63,48 +39,20 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
       if (line !== undefined) out(`${line}\n`);
     }
   });
-
-  let announcer: Announcer | undefined;
-  try {
-    await host.start(simulate > 0 ? {simulated: {learners: simulate, sharedAddress}} : {}, async (port) => {
-      if (!w.discovery) return {discovery: 'off'};
-      const ad = await announceRoom({address: choice.address, port, lang: instance.language});
-      if (ad === 'unavailable') return {discovery: 'unavailable'};
-      announcer = ad;
-      return {discovery: 'announced'};
-    });
-  } catch (error) {
-    if (!(error instanceof HostStartError)) throw error;
-    const e = error.error;
-    const key = e.code === 'EADDRINUSE' ? 'workshop:host.errors.portTaken' : 'workshop:host.errors.listen';
-    io.stderr.write(`${t(key, {address: choice.address, port: error.port, code: e.sysCode ?? e.code})}\n`);
-    return 1;
+  if ('error' in session) {
+    io.stderr.write(`${session.error}\n`);
+    return session.code;
   }
-  let simulation: Simulation | undefined;
-  if (simulate > 0) {
-    simulation = new Simulation({count: simulate, host: choice.address, port: host.port, code: host.code, lang: instance.language, sharedAddress});
-    closeGracefully(simulation.lab);
-    void simulation.start();
-  }
+  const {host} = session;
+  nickOf = (learner) => host.room.learners.get(learner)?.nick;
 
   let ending: Promise<number> | undefined;
   let whenEnded: (code: number) => void = () => {};
   const end = (reason: 'quit' | 'signal', code: number): Promise<number> =>
-    (ending ??= (async () => {
-      await announcer?.stop();
-      await host.stop(reason);
-      await simulation?.stop();
-      if (recorder && w.record !== undefined) {
-        try {
-          writeFileSync(w.record, `${JSON.stringify(recorder.record, null, 2)}\n`);
-          if (!json) out(`${t('workshop:host.recorded', {file: w.record})}\n`);
-        } catch (error) {
-          io.stderr.write(`${t('workshop:host.errors.record', {file: w.record, reason: (error as NodeJS.ErrnoException).code ?? String(error)})}\n`);
-          return code || 1;
-        }
-      }
-      return code;
-    })().then((c) => {
+    (ending ??= session.end(reason).then((problem) => {
+      if (problem) io.stderr.write(`${problem}\n`);
+      else if (w.record !== undefined && !json) out(`${t('workshop:host.recorded', {file: w.record})}\n`);
+      const c = problem ? code || 1 : code;
       whenEnded(c);
       return c;
     }));
@@ -144,13 +92,13 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
   const code = await new Promise<number>((resolve) => {
     whenEnded = resolve;
   });
-  releaseStdin(io.stdin);
   for (const [signal, handler] of handlers) process.off(signal, handler);
+  releaseStdin(io.stdin);
   return code;
 }
 
 /** The room's opening lines: where it listens, and the three ways to join. */
-export function roomLines(room: RoomRecord, t: ReturnType<typeof translatorOf>): string[] {
+export function roomLines(room: RoomRecord, t: Translate): string[] {
   const lines = [t('workshop:host.open', {code: room.code, address: room.address, port: room.port})];
   if (room.portFallback) lines.push(t('workshop:host.portFallback', {wanted: room.portFallback.wanted, port: room.port}));
   if (room.simulated) {

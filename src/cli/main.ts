@@ -62,8 +62,10 @@ function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof c
       if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
       return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote});
     case 'host':
+      if (!options.json && stdin.isTTY && stdout.isTTY) return import('./workshop-app.tsx').then(({startHostApp}) => startHostApp(options, i18n));
       return import('./host-mode.ts').then(({runHostMode}) => runHostMode(options, i18n, {stdin, stdout, stderr}));
     case 'join':
+      if (!options.json && stdin.isTTY && stdout.isTTY && options.workshop.target !== undefined) return import('./workshop-app.tsx').then(({startJoinApp}) => startJoinApp(options, i18n));
       return import('./join-mode.ts').then(({runJoinMode}) => runJoinMode(options, i18n, {stdin, stdout, stderr, bidi, ...(width !== undefined ? {width} : {})}));
     case 'app':
       return undefined;
