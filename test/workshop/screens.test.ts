@@ -51,7 +51,7 @@ describe.each(LANGS)('the wall in %s', (lng) => {
     if (lng === 'en') {
       // Kick from the grid: the first learner is selected; Delete removes them.
       wall.write('\x1b[3~');
-      await wall.waitFor('removed by the instructor');
+      await wall.waitFor('left: removed');
     }
     wall.write('g');
     await wall.waitFor('LISTEN');
