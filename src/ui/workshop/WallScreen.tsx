@@ -3,7 +3,7 @@
 // operating system's own rows for that port; the counts; the poll's histogram and the
 // experiment's explanation. `g` swaps in the progress grid (not for the projector).
 import {Box} from 'ink';
-import {useMemo, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import type {OsView} from '../../lab/types.ts';
 import type {RoomRecord, WorkshopHost} from '../../workshop/host.ts';
 import {EXPERIMENTS} from '../../workshop/experiments.ts';
@@ -41,7 +41,13 @@ export function WallScreen({host, room, width, height, onQuit}: WallScreenProps)
   const {t} = ctx;
   const tr = t as unknown as Translate;
   const {model, events} = useHostRoom(host, room);
-  const [mode, setMode] = useState<Mode>('wall');
+  const [mode, setModeState] = useState<Mode>('wall');
+  // Keys typed together ("e1") arrive in one handler call: each must see the mode the one before set.
+  const modeNow = useRef<Mode>('wall');
+  const setMode = (next: Mode | ((m: Mode) => Mode)) => {
+    modeNow.current = typeof next === 'function' ? next(modeNow.current) : next;
+    setModeState(modeNow.current);
+  };
   const [selected, setSelected] = useState(0);
   const [pick, setPick] = useState(0);
   const help = useHelpToggle();
@@ -53,12 +59,14 @@ export function WallScreen({host, room, width, height, onQuit}: WallScreenProps)
   const osView = roomRows(useOsView(host.lab, mode !== 'grid'), host.port, model.udpPort);
 
   const choose = (i: number) => {
+    const mode = modeNow.current;
     if (mode === 'pickPoll' && polls[i]) host.command({kind: 'open-poll', id: polls[i]!.id});
     if (mode === 'pickExperiment' && EXPERIMENTS[i]) host.command({kind: 'start', experiment: EXPERIMENTS[i]!});
     setMode('wall');
   };
   useKeys(
     (action, input) => {
+      const mode = modeNow.current;
       if (action === 'interrupt') return onQuit(130);
       if (mode === 'confirm') {
         if (action === 'confirmYes') onQuit(0);
