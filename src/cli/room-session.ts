@@ -63,7 +63,8 @@ export async function openRoom(options: CliOptions, instance: i18n, onEvent: (ev
   }
   let simulation: Simulation | undefined;
   if (simulate > 0) {
-    simulation = new Simulation({count: simulate, host: choice.address, port: host.port, code: host.code, lang: instance.language, sharedAddress});
+    // Simulated learners keep the room busy: during the UDP experiment each sends a datagram a second.
+    simulation = new Simulation({count: simulate, host: choice.address, port: host.port, code: host.code, lang: instance.language, sharedAddress, udpEveryMs: 1000});
     closeGracefully(simulation.lab);
     void simulation.start();
   }

@@ -51,8 +51,12 @@ export type InstructorInput =
 export type RoomRecord = Extract<HostEvent, {type: 'room'}>;
 
 export class HostStartError extends Error {
-  constructor(readonly error: LabError, readonly port: number) {
+  readonly error: LabError;
+  readonly port: number;
+  constructor(error: LabError, port: number) {
     super(`listen ${port}: ${error.code}`);
+    this.error = error;
+    this.port = port;
     this.name = 'HostStartError';
   }
 }

@@ -17,12 +17,12 @@ export const MAX_DROPPED_LINES = 40;
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  private readonly burst: number;
+  private readonly perSecond: number;
 
-  constructor(
-    private readonly burst = LINE_BURST,
-    private readonly perSecond = LINES_PER_SECOND,
-    now = 0,
-  ) {
+  constructor(burst = LINE_BURST, perSecond = LINES_PER_SECOND, now = 0) {
+    this.burst = burst;
+    this.perSecond = perSecond;
     this.tokens = burst;
     this.last = now;
   }

@@ -30,7 +30,11 @@ export class LineSplitter {
   private size = 0;
   private readonly decoder = new TextDecoder('utf-8', {fatal: true});
 
-  constructor(private readonly maxBytes = MAX_LINE_BYTES) {}
+  private readonly maxBytes: number;
+
+  constructor(maxBytes = MAX_LINE_BYTES) {
+    this.maxBytes = maxBytes;
+  }
 
   /** The complete lines in this chunk (without \n or \r\n), or the first error. */
   push(chunk: Uint8Array): {lines: string[]; error?: 'line-too-long' | 'not-utf8'} {

@@ -19,10 +19,12 @@ export class Recorder {
   readonly record: SessionRecord;
   private readonly t0: number;
 
-  constructor(
-    private readonly withAddresses: boolean,
-    private readonly clock: {now(): number; date(): Date} = {now: () => performance.now(), date: () => new Date()},
-  ) {
+  private readonly withAddresses: boolean;
+  private readonly clock: {now(): number; date(): Date};
+
+  constructor(withAddresses: boolean, clock: {now(): number; date(): Date} = {now: () => performance.now(), date: () => new Date()}) {
+    this.withAddresses = withAddresses;
+    this.clock = clock;
     this.t0 = clock.now();
     this.record = {
       format: 'socket-lessons-workshop', version: 1, startedAt: clock.date().toISOString(),

@@ -159,7 +159,10 @@ export class Room {
   private readonly newToken: () => string;
   private out: RoomEffect[] = [];
 
-  constructor(readonly config: RoomConfig) {
+  readonly config: RoomConfig;
+
+  constructor(config: RoomConfig) {
+    this.config = config;
     this.newToken = config.newToken ?? (() => randomToken());
   }
 

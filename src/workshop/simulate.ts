@@ -55,7 +55,10 @@ export class Simulation {
   sharedAddress = false;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly options: SimulationOptions) {
+  private readonly options: SimulationOptions;
+
+  constructor(options: SimulationOptions) {
+    this.options = options;
     this.lab = new Lab({allowHosts: [options.host], maxSockets: options.count * 4 + 16, historySize: 200});
   }
 

@@ -1,6 +1,7 @@
 // The host's room for the screen: redrawn at most `maxFps` times a second however fast
 // the room and its sockets change (200 learners sending a datagram a second, a join wave),
-// plus the latest events for the activity list.
+// plus the latest events for the activity list. Ten redraws a second are plenty for a
+// projector, and leave the CPU to the keys (a key's own redraw does not wait for these).
 import {useEffect, useState} from 'react';
 import type {HostEvent} from '../../workshop/events.ts';
 import type {RoomRecord, WorkshopHost} from '../../workshop/host.ts';
@@ -9,7 +10,7 @@ import {shownEvent, wallModel, type WallModel} from './wallModel.ts';
 
 const KEEP_EVENTS = 50;
 
-export function useHostRoom(host: WorkshopHost, room: RoomRecord, maxFps = 30): {model: WallModel; events: readonly HostEvent[]} {
+export function useHostRoom(host: WorkshopHost, room: RoomRecord, maxFps = 10): {model: WallModel; events: readonly HostEvent[]} {
   const [state, setState] = useState(() => ({model: wallModel(host, room), events: [] as HostEvent[]}));
   useEffect(() => {
     let events: HostEvent[] = [];
