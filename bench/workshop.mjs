@@ -9,6 +9,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import {maxPerSecond} from './load.mjs';
 import {CLI, ROOT, tempDir} from './lib/paths.mjs';
 import {cpuSeconds, memory} from './lib/proc.mjs';
 import {startPty} from './lib/pty.mjs';
@@ -238,14 +239,6 @@ export async function thousandLearners({learners = 1000, concurrency = 100} = {}
   }
 }
 
-function maxPerSecond(times) {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i] - times[j] >= 1000) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 export async function workshop({quick = false} = {}) {
   return {

@@ -73,3 +73,21 @@ describe('--record', () => {
     }
   });
 });
+
+describe('discovery under Deno', () => {
+  it('is available from Deno 2.7.3 on (multicast errors were swallowed before), and on Node', async () => {
+    const {runtimeHasMulticast} = await import('../../src/workshop/discovery.ts');
+    const g = globalThis as {Deno?: unknown};
+    const before = g.Deno;
+    try {
+      for (const [version, ok] of [['2.7.2', false], ['2.7.3', true], ['2.9.6', true], ['1.46.0', false], ['3.0.0', true]] as const) {
+        g.Deno = {version: {deno: version}};
+        expect(runtimeHasMulticast(), version).toBe(ok);
+      }
+      delete g.Deno;
+      expect(runtimeHasMulticast()).toBe(true);
+    } finally {
+      if (before !== undefined) g.Deno = before;
+    }
+  });
+});
