@@ -1,15 +1,42 @@
 // Bundles src/cli.tsx, its libraries, the locales and the lessons into one ESM file:
 // the published package has zero runtime dependencies.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import zlib from 'node:zlib';
 import {build} from 'esbuild';
-import {preparse} from '../src/lessons/yaml-source.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+// yaml's ESM build (its "default" export condition) lets esbuild drop what we never call
+// (stringify and friends, ~18 KB); its Node build is CommonJS, which esbuild keeps whole.
+const YAML_ESM = path.join(root, 'node_modules/yaml/browser/index.js');
+
+// The lesson parser is TypeScript; esbuild compiles it for this script, so the build runs
+// on any Node the app supports (20+), not only on one that strips types itself.
+async function loadPreparse() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lessons-build-'));
+  const file = path.join(dir, 'yaml-source.mjs');
+  try {
+    await build({
+      entryPoints: [path.join(root, 'src/lessons/yaml-source.ts')],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      alias: fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {},
+      logLevel: 'warning',
+    });
+    return (await import(pathToFileURL(file).href)).preparse;
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+const preparse = await loadPreparse();
 
 export function readContent(dir) {
   const locales = {};
@@ -89,9 +116,6 @@ const yogaWithoutFetch = {
   },
 };
 
-// yaml's ESM build (its "default" export condition) lets esbuild drop what we never call
-// (stringify and friends, ~18 KB); its Node build is CommonJS, which esbuild keeps whole.
-const YAML_ESM = path.join(root, 'node_modules/yaml/browser/index.js');
 
 export async function bundle({entry, outfile, define = {}, minify = true}) {
   return build({
@@ -100,7 +124,7 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    target: 'node20',
     minify,
     sourcemap: false,
     legalComments: 'none',
@@ -118,6 +142,8 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
     banner: {
       js: [
         '#!/usr/bin/env node',
+        // Ink calls Promise.withResolvers (Node 22+); the app supports Node 20.
+        'Promise.withResolvers??=function(){let resolve,reject;const promise=new Promise((a,b)=>{resolve=a;reject=b});return{promise,resolve,reject}};',
         // CommonJS dependencies call require(); give them one.
         "import {createRequire as __slCreateRequire} from 'node:module';",
         'const require = __slCreateRequire(import.meta.url);',
@@ -127,21 +153,48 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
   });
 }
 
+/**
+ * dist/cli.js, the package's bin: a few hundred bytes that any old runtime can parse, so
+ * Node < 20 and Deno < 2 get one line instead of a SyntaxError; then it loads dist/app.js.
+ */
+export async function bundleLauncher({content, outfile, minNode = Number(/\d+/.exec(pkg.engines.node)[0])}) {
+  const tooOld = Object.fromEntries(Object.entries(content.locales).map(([lng, ns]) => [lng, ns.app.runtimeTooOld]));
+  return build({
+    entryPoints: [path.join(root, 'src/bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node16',
+    external: ['./app.js'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    define: {
+      __SOCKET_LESSONS_TOO_OLD__: JSON.stringify(tooOld),
+      __SOCKET_LESSONS_MIN_NODE__: String(minNode),
+    },
+    banner: {js: '#!/usr/bin/env node'},
+    logLevel: 'warning',
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   fs.mkdirSync(out, {recursive: true});
   const content = readContent(root);
   const result = await bundle({
     entry: path.join(root, 'src/cli.tsx'),
-    outfile: path.join(out, 'cli.js'),
+    outfile: path.join(out, 'app.js'),
     define: {
       // JSON text in a string literal (see src/content/builtin.ts).
       __SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify(content)),
       __SOCKET_LESSONS_VERSION__: JSON.stringify(pkg.version),
     },
   });
+  await bundleLauncher({content, outfile: path.join(out, 'cli.js')});
   fs.chmodSync(path.join(out, 'cli.js'), 0o755);
   fs.writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile));
   fs.writeFileSync(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
-  const size = fs.statSync(path.join(out, 'cli.js')).size;
-  console.log(`built dist/cli.js (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
+  const size = fs.statSync(path.join(out, 'app.js')).size;
+  console.log(`built dist/cli.js and dist/app.js (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
 }

@@ -8,21 +8,26 @@ export interface AppModeOptions extends AppProps {
   i18n: i18n;
   /** Called once, on every exit path, after Ink has restored the terminal. */
   cleanup(): Promise<void>;
+  /** A message printed after the app has left the screen, laid out as the screen was (Persian in app mode). */
+  message?(text: string): string;
 }
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
-export function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promise<number> {
-  return runInk(<App {...app} />, {i18n, cleanup});
+export function runAppMode({i18n, cleanup, message, ...app}: AppModeOptions): Promise<number> {
+  return runInk(<App {...app} />, {i18n, cleanup, ...(message ? {message} : {})});
 }
 
 /**
  * Draws a root (the app, or a workshop screen) and owns the exit paths: q (the root calls
  * Ink's exit), Ctrl+C, SIGTERM, SIGHUP, crashes. `cleanup` runs once on every one of them.
  */
-export async function runInk(root: ReactNode, {i18n, cleanup}: {i18n: i18n; cleanup(): Promise<void>}): Promise<number> {
+export async function runInk(
+  root: ReactNode,
+  {i18n, cleanup, message = (text) => `${text}\n`}: {i18n: i18n; cleanup(): Promise<void>; message?(text: string): string},
+): Promise<number> {
   // Raw mode from the first moment: keys typed while the first frame is drawn arrive as
   // keys (Enter as \r), not as a cooked line echoed onto the screen.
   process.stdin.setRawMode?.(true);
@@ -57,7 +62,7 @@ export async function runInk(root: ReactNode, {i18n, cleanup}: {i18n: i18n; clea
     process.stdin.setRawMode?.(false);
     await cleanup();
   }
-  if (crash) process.stderr.write(`${crashText(crash.error, i18n)}\n`);
+  if (crash) process.stderr.write(message(crashText(crash.error, i18n)));
   return code;
 }
 

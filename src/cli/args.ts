@@ -24,6 +24,8 @@ export interface CliOptions {
   allowRemote: boolean;
   /** host and join (the workshop). */
   workshop: WorkshopOptions;
+  /** --max-sockets N: how many sockets one lab may hold at once (default 256). */
+  maxSockets?: number;
 }
 
 export interface WorkshopOptions {
@@ -42,6 +44,9 @@ export interface WorkshopOptions {
   name?: string;
 }
 
+/** --max-sockets accepts 1 to this; past the OS's descriptor limit, sockets fail with EMFILE anyway. */
+export const MAX_SOCKETS_FLAG = 65_536;
+
 /** Options only the workshop's commands take. */
 const HOST_OPTIONS = ['on', 'port', 'max', 'simulate', 'record', 'record-addresses', 'private'] as const;
 const JOIN_OPTIONS = ['name'] as const;
@@ -55,7 +60,10 @@ export type ArgError =
   | {code: 'missing-argument'; command: string}
   | {code: 'extra-argument'; value: string};
 
-export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError};
+/** A failed parse keeps what it understood before the error: the error is said in that language and layout. */
+export type ArgPartial = Partial<Pick<CliOptions, 'lang' | 'bidi' | 'width'>>;
+
+export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError; partial: ArgPartial};
 
 const COMMANDS: readonly Mode[] = ['repl', 'lesson', 'list', 'lint', 'host', 'join'];
 
@@ -92,10 +100,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         private: {type: 'boolean'},
         'no-discovery': {type: 'boolean'},
         name: {type: 'string'},
+        'max-sockets': {type: 'string'},
       },
     });
   } catch (error) {
-    return {ok: false, error: fromNodeError(error as Error & {code?: string})};
+    return {ok: false, error: fromNodeError(error as Error & {code?: string}), partial: {}};
   }
   const v = parsed.values;
   const options: CliOptions = {
@@ -111,24 +120,29 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     allowRemote: v['allow-remote'] ?? false,
     workshop: {recordAddresses: v['record-addresses'] ?? false, private: v.private ?? false, discovery: !(v['no-discovery'] ?? false)},
   };
+  const fail = (error: ArgError): ParsedArgs => ({
+    ok: false,
+    error,
+    partial: {...(options.lang ? {lang: options.lang} : {}), ...(options.bidi ? {bidi: options.bidi} : {}), ...(options.width ? {width: options.width} : {})},
+  });
   if (v.lang !== undefined) {
-    if (!isLanguage(v.lang)) return {ok: false, error: {code: 'bad-language', option: '--lang', value: v.lang}};
+    if (!isLanguage(v.lang)) return fail({code: 'bad-language', option: '--lang', value: v.lang});
     options.lang = v.lang;
   }
   if (v.also !== undefined) {
-    if (!isLanguage(v.also)) return {ok: false, error: {code: 'bad-language', option: '--also', value: v.also}};
+    if (!isLanguage(v.also)) return fail({code: 'bad-language', option: '--also', value: v.also});
     options.also = v.also;
   }
   if (v.bidi !== undefined) {
     if (v.bidi !== 'app' && v.bidi !== 'terminal' && v.bidi !== 'off') {
-      return {ok: false, error: {code: 'bad-value', option: '--bidi', value: v.bidi}};
+      return fail({code: 'bad-value', option: '--bidi', value: v.bidi});
     }
     options.bidi = v.bidi;
   }
   if (v.width !== undefined) {
     const width = Number(v.width);
     if (!/^\d+$/.test(v.width) || width < 20 || width > 1000) {
-      return {ok: false, error: {code: 'bad-value', option: '--width', value: v.width}};
+      return fail({code: 'bad-value', option: '--width', value: v.width});
     }
     options.width = width;
   }
@@ -137,20 +151,27 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   for (const [option, min, max] of [['port', 0, 65535], ['max', 1, 5000], ['simulate', 0, 1000]] as const) {
     const raw = v[option];
     if (raw === undefined) continue;
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) return {ok: false, error: {code: 'bad-value', option: `--${option}`, value: raw}};
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) return fail({code: 'bad-value', option: `--${option}`, value: raw});
     w[option] = Number(raw);
   }
   if (v.on !== undefined) w.on = v.on;
   if (v.record !== undefined) w.record = v.record;
   if (v.name !== undefined) w.name = v.name;
+  const max = v['max-sockets'];
+  if (max !== undefined) {
+    if (!/^\d{1,6}$/.test(max) || Number(max) < 1 || Number(max) > MAX_SOCKETS_FLAG) {
+      return fail({code: 'bad-value', option: '--max-sockets', value: max});
+    }
+    options.maxSockets = Number(max);
+  }
 
   const [command, ...rest] = parsed.positionals;
   if (command !== undefined) {
-    if (!(COMMANDS as readonly string[]).includes(command)) return {ok: false, error: {code: 'unknown-command', value: command}};
+    if (!(COMMANDS as readonly string[]).includes(command)) return fail({code: 'unknown-command', value: command});
     options.mode = command as Mode;
     if (command === 'lesson' || command === 'lint') {
       const target = rest.shift();
-      if (target === undefined) return {ok: false, error: {code: 'missing-argument', command}};
+      if (target === undefined) return fail({code: 'missing-argument', command});
       options.target = target;
     }
   }
@@ -166,13 +187,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     return given === undefined ? undefined : `--${given}`;
   };
   const stray = onlyFor('host', [...HOST_OPTIONS, 'no-discovery'].filter((n) => !(options.mode === 'join' && n === 'no-discovery'))) ?? onlyFor('join', JOIN_OPTIONS);
-  if (stray !== undefined) return {ok: false, error: {code: 'extra-argument', value: stray}};
+  if (stray !== undefined) return fail({code: 'extra-argument', value: stray});
   if (v.lesson !== undefined) {
-    if (options.mode !== 'app' && options.mode !== 'lesson') return {ok: false, error: {code: 'extra-argument', value: '--lesson'}};
+    if (options.mode !== 'app' && options.mode !== 'lesson') return fail({code: 'extra-argument', value: '--lesson'});
     options.mode = 'lesson';
     options.target = v.lesson;
   }
-  if (rest.length > 0) return {ok: false, error: {code: 'extra-argument', value: rest[0]!}};
+  if (rest.length > 0) return fail({code: 'extra-argument', value: rest[0]!});
   return {ok: true, options};
 }
 

@@ -1,5 +1,6 @@
-import {resolveBidiMode} from '../i18n/bidi/index.ts';
+import {resolveBidiMode, type BidiMode} from '../i18n/bidi/index.ts';
 import {installExitCleanup} from '../lab/cleanup.ts';
+import {sweepStaleDirs} from '../lab/stale-dirs.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
@@ -7,22 +8,26 @@ import {runLessonAuto} from './lesson-mode.ts';
 import {runLint} from './lint-mode.ts';
 import {runList} from './list-mode.ts';
 import {runReplMode} from './repl-mode.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {argErrorText, usageText} from './usage.ts';
 import {appVersion} from './version.ts';
 
 /** Parses arguments, picks the mode and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
-  const lng = (parsed.ok && parsed.options.lang) || languageFromEnv(process.env);
+  const understood = parsed.ok ? parsed.options : parsed.partial;
+  const lng = understood.lang || languageFromEnv(process.env);
   const i18n = createI18n(lng);
   const t = i18n.t.bind(i18n);
+  // Plain text (help, errors, list, lint, --auto) is laid out like the screen in app mode.
+  const page = pageFor(lng, plainBidi(understood.bidi), understood.width);
   if (!parsed.ok) {
-    process.stderr.write(`${argErrorText(parsed.error, t)}\n\n${usageText(t)}\n`);
+    process.stderr.write(pageText(`${argErrorText(parsed.error, t)}\n\n${usageText(t)}`, page));
     return 2;
   }
   const options = parsed.options;
   if (options.help) {
-    process.stdout.write(`${usageText(t)}\n`);
+    process.stdout.write(pageText(usageText(t), {...page, width: page.width ?? terminalWidth(process.stdout)}));
     return 0;
   }
   if (options.version) {
@@ -35,10 +40,12 @@ export async function main(argv: string[]): Promise<number> {
   });
   // Whatever ends the process (a signal, a crash, exit), every lab's sockets close.
   installExitCleanup();
+  // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
+  void sweepStaleDirs();
   const plain = plainMode(options, lng, i18n);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write(`${t('app:needsTerminal')}\n`);
+    process.stderr.write(pageText(t('app:needsTerminal'), {...page, width: page.width ?? terminalWidth(process.stderr)}));
     return 2;
   }
   const {startInteractive} = await import('./interactive.tsx');
@@ -48,19 +55,22 @@ export async function main(argv: string[]): Promise<number> {
 /** The modes that print plain text (or NDJSON) and need no terminal. */
 function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof createI18n>): Promise<number> | undefined {
   const {stdout, stderr, stdin} = process;
-  const bidi = resolveBidiMode({flag: options.bidi, env: process.env, isTTY: false}).mode;
-  const width = options.width ?? (stdout.isTTY ? stdout.columns : undefined);
+  const bidi = plainBidi(options.bidi);
+  const width = options.width ?? terminalWidth(stdout);
   switch (options.mode) {
     case 'list':
-      return runList({lng, packs: options.lessons, stdout, stderr, width});
+      return runList({lng, packs: options.lessons, stdout, stderr, width, bidi});
     case 'lint':
-      return runLint(options.target!, {lng, stdout});
+      return runLint(options.target!, {lng, stdout, width, bidi});
     case 'lesson':
       if (!options.auto) return undefined;
       return runLessonAuto({id: options.target!, lng, json: options.json, width, bidi, packs: options.lessons, stdout, stderr});
     case 'repl':
       if (!options.script && stdin.isTTY && stdout.isTTY) return undefined;
-      return runReplMode({lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote});
+      return runReplMode({
+        lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote,
+        ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
+      });
     case 'host':
       if (!options.json && stdin.isTTY && stdout.isTTY) return import('./workshop-app.tsx').then(({startHostApp}) => startHostApp(options, i18n));
       return import('./host-mode.ts').then(({runHostMode}) => runHostMode(options, i18n, {stdin, stdout, stderr}));
@@ -70,4 +80,17 @@ function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof c
     case 'app':
       return undefined;
   }
+}
+
+/** How plain output lays out Persian: --bidi, else SOCKET_LESSONS_BIDI, else off (copyable logical text). */
+function plainBidi(flag: string | undefined): BidiMode {
+  try {
+    return resolveBidiMode({flag, env: process.env, isTTY: false}).mode;
+  } catch {
+    return 'off';
+  }
+}
+
+function terminalWidth(stream: NodeJS.WriteStream): number | undefined {
+  return stream.isTTY ? stream.columns : undefined;
 }

@@ -11,7 +11,33 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // SOCKET_LESSONS_E2E_CLI: drive another build (e.g. of a clean checkout) with the same tests.
 export const CLI = process.env['SOCKET_LESSONS_E2E_CLI'] ?? path.join(ROOT, 'dist/cli.js');
 
-export type Runtime = 'node' | 'deno';
+/** node: the Node running the tests; node20: the oldest supported Node (see below); deno. */
+export type Runtime = 'node' | 'deno' | 'node20';
+
+/**
+ * The oldest Node the app supports (package.json engines). `npm test` sets it: the
+ * machine's own Node 20, or one fetched into .tools/ (scripts/toolchain.mjs).
+ */
+export const NODE20 = process.env['SOCKET_LESSONS_NODE20'];
+
+/** The program and leading arguments that run `script` on `runtime`. */
+export function runtimeCommand(runtime: Runtime, script: string): [string, string[]] {
+  if (runtime === 'deno') return ['deno', ['run', '-A', script]];
+  if (runtime === 'node20') {
+    if (!NODE20) throw new Error('SOCKET_LESSONS_NODE20 is not set: run the tests with `npm test`, which provides Node 20');
+    return [NODE20, [script]];
+  }
+  return [process.execPath, [script]];
+}
+
+/** Node, Deno where it is installed, and the oldest supported Node where `npm test` provides it. */
+export function testedRuntimes(): Runtime[] {
+  return [
+    'node',
+    ...(hasDeno() ? (['deno'] as const) : []),
+    ...(NODE20 ? (['node20'] as const) : []),
+  ];
+}
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -66,7 +92,8 @@ export interface StartOptions {
 
 export function startApp({runtime = 'node', args = [], columns = 80, rows = 24, env = {}}: StartOptions = {}): AppProcess {
   const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-  const [file, argv] = runtime === 'node' ? [process.execPath, [CLI, ...args]] : ['deno', ['run', '-A', CLI, ...args]];
+  const [file, prefix] = runtimeCommand(runtime, CLI);
+  const argv = [...prefix, ...args];
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', CI: 'false', ...env})) {
     if (value !== undefined) childEnv[key] = value;

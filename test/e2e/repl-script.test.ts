@@ -1,16 +1,17 @@
 // The acceptance script of the command language through the built CLI, as an instructor
-// would run it: `socket-lessons repl --script FILE --json`, under Node and Deno.
+// would run it: `socket-lessons repl --script FILE --json`, under Node, Deno and the oldest
+// supported Node.
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CLI, hasDeno, ROOT} from './pty-rig.ts';
+import {CLI, ROOT, runtimeCommand, testedRuntimes} from './pty-rig.ts';
 
 const SCRIPT = path.join(ROOT, 'test/commands/fixtures/acceptance.txt');
-const runtimes = hasDeno() ? (['node', 'deno'] as const) : (['node'] as const);
+const runtimes = testedRuntimes();
 
 describe.each(runtimes)('socket-lessons repl --script under %s', (runtime) => {
   it('runs the acceptance script: exit 1, only the two expected failures, every socket closed', () => {
-    const [file, args] = runtime === 'node' ? [process.execPath, [CLI]] : ['deno', ['run', '-A', CLI]];
+    const [file, args] = runtimeCommand(runtime, CLI);
     const result = spawnSync(file, [...args, 'repl', '--script', SCRIPT, '--json'], {encoding: 'utf8', timeout: 60_000, env: {...process.env, LANG: 'C'}});
     expect(result.status).toBe(1);
     const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);

@@ -41,7 +41,7 @@ const env = (extra: Record<string, string>) => ({...process.env, NO_COLOR: '1', 
 describe('installing the packed tarball', () => {
   it('contains only what runs: the bundle, its licences, package.json, README and LICENSE', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).trim().split('\n').sort();
-    expect(listing).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/cli.js', 'package/package.json']);
+    expect(listing).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/app.js', 'package/dist/cli.js', 'package/package.json']);
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 

@@ -27,9 +27,12 @@ describe('package size', () => {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
   it('packs the built app (so the sizes below are real)', () => {
+    // The bin is a small launcher; the app is dist/app.js beside it.
     const cli = info.files.find((f) => f.path === pkg.bin['socket-lessons']);
+    const app = info.files.find((f) => f.path === 'dist/app.js');
     expect(cli, 'dist/cli.js missing from the package: run the build first').toBeDefined();
-    expect(cli!.size).toBeGreaterThan(100_000);
+    expect(app, 'dist/app.js missing from the package: run the build first').toBeDefined();
+    expect(app!.size).toBeGreaterThan(100_000);
   });
 
   it(`packed ≤ ${kb(BUDGETS.packedBytes)}`, () => {

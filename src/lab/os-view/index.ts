@@ -25,7 +25,7 @@ export class OsReader {
   }
 
   /** One read of the table; `keep` picks the rows to return (and to find owners for); `ports` lets the reader skip other rows early. */
-  async read(keep: (s: OsSocket) => boolean = () => true, ports?: PortFilter): Promise<OsView> {
+  async read(keep: (s: OsSocket) => boolean = () => true, ports?: PortFilter, options: {owners?: boolean} = {}): Promise<OsView> {
     if (this.kind === 'none') return {available: false, reason: 'unsupported-platform'};
     if (this.kind === 'lsof') {
       if (isDeno && !mayRunLsof()) return {available: false, reason: 'permission-denied'};
@@ -42,6 +42,7 @@ export class OsReader {
     } catch (err) {
       return {available: false, reason: reasonOf(err)};
     }
+    if (options.owners === false) return {available: true, sockets: rows};
     try {
       const owners = await this.owners.resolve(rows.map((r) => r.inode));
       for (const r of rows) {
