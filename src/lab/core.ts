@@ -94,6 +94,16 @@ export class LabCore {
     return entry;
   }
 
+  /**
+   * Whether a peer may reach a socket bound to `local`: loopback peers always; others with
+   * allowNonLoopback, or when the socket is bound to one of allowHosts (a workshop room
+   * listens on its one LAN address precisely so that the room's laptops reach it).
+   */
+  acceptsFrom(local: Endpoint | undefined, remoteAddress: string): boolean {
+    if (this.allowNonLoopback || isLoopback(remoteAddress)) return true;
+    return local?.kind === 'inet' && this.allowHosts.has(local.address.toLowerCase());
+  }
+
   /** ENOTLOOPBACK unless the host is loopback, one of allowHosts, or the lab was created with allowNonLoopback. */
   checkHost(host: string, operation: Operation, socket?: string): void {
     if (!this.allowNonLoopback && !isLoopback(host) && !this.allowHosts.has(host.toLowerCase())) {

@@ -62,7 +62,7 @@ export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
   // Listeners are on loopback unless --allow-remote; a connection from elsewhere is refused unseen.
-  if (unixPath === undefined && !core.allowNonLoopback && s.remoteAddress !== undefined && !isLoopback(s.remoteAddress)) {
+  if (unixPath === undefined && s.remoteAddress !== undefined && !core.acceptsFrom(listener.info.local, s.remoteAddress)) {
     s.on('error', () => {});
     s.destroy();
     listener.foreignDropped = (listener.foreignDropped ?? 0) + 1;

@@ -17,6 +17,17 @@ describe('allowHosts', () => {
   });
 });
 
+describe('peers of a socket bound to the allowed address', () => {
+  it('may come from anywhere (the room\'s laptops); a loopback socket still hears only loopback', () => {
+    const lab = newLab({allowHosts: ['10.255.255.1']});
+    const on = (address: string) => ({kind: 'inet' as const, address, port: 4040, family: 'IPv4' as const});
+    expect(lab.acceptsFrom(on('10.255.255.1'), '10.255.255.77')).toBe(true);
+    expect(lab.acceptsFrom(on('127.0.0.1'), '10.255.255.77')).toBe(false);
+    expect(lab.acceptsFrom(on('127.0.0.1'), '127.0.0.9')).toBe(true);
+    expect(newLab().acceptsFrom(on('10.255.255.1'), '10.255.255.77')).toBe(false);
+  });
+});
+
 describe('read', () => {
   it('hands over every byte of a stream, beyond the events\' preview', async () => {
     const lab = newLab({previewBytes: 8});
