@@ -135,18 +135,28 @@ export class LearnerClient {
     this.timers.add(t);
   }
 
-  /** One TCP connect with our own time limit (a dropped SYN would otherwise wait minutes). */
-  private async connect(name: string): Promise<SocketInfo> {
+  /**
+   * One TCP connect with our own time limit (a dropped SYN would otherwise wait minutes).
+   * The reader is attached before connecting, so not even the host's first line (sent the
+   * moment it accepts) can arrive before someone reads.
+   */
+  private async connect(name: string, onLine: (line: HostLine) => void): Promise<SocketInfo> {
     let timedOut = false;
+    let made = false;
     const timer = setTimeout(() => {
       timedOut = true;
       void this.lab.close(name).catch(() => {});
     }, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
     try {
-      const target: Parameters<Lab['connect']>[0] = {name, host: this.options.host, port: this.options.port};
+      this.lab.socket('tcp', name);
+      made = true;
+      this.read(name, onLine);
+      const target: Parameters<Lab['connect']>[0] = {socket: name, host: this.options.host, port: this.options.port};
       if (this.options.localAddress !== undefined) target.localHost = this.options.localAddress;
       return await this.lab.connect(target);
     } catch (error) {
+      // A socket made by socket() survives a failed connect (as in C): this one goes.
+      if (made) await this.lab.close(name).catch(() => {});
       throw diagnoseConnect((error as LabError).toJSON?.() ?? (error as LabError), timedOut);
     } finally {
       clearTimeout(timer);
@@ -156,16 +166,15 @@ export class LearnerClient {
   private async connectMain(): Promise<void> {
     this.dispatch({kind: 'connecting'});
     let info: SocketInfo;
+    this.gotHello = false;
     try {
-      info = await this.connect(this.names.main);
+      info = await this.connect(this.names.main, (line) => this.onLine(line));
     } catch (diagnosis) {
       this.dispatch({kind: 'failed', diagnosis: diagnosis as Diagnosis});
       return;
     }
     this.mainUp = true;
     this.dispatch({kind: 'connected', local: addr(info.local), remote: addr(info.remote)});
-    this.gotHello = false;
-    this.read(this.names.main, (line) => this.onLine(line));
     const first = this.token !== undefined ? `${this.options.code} +${this.token}` : `${this.options.code} ${this.options.nick}`;
     this.sendLine(first);
     this.sendLine(`client ${this.options.clientName ?? 'socket-lessons'}`);
@@ -257,11 +266,10 @@ export class LearnerClient {
   private async secondConnection(): Promise<void> {
     await this.closeQuietly(this.names.second);
     try {
-      const info = await this.connect(this.names.second);
-      this.dispatch({kind: 'experiment', patch: {second: addr(info.local)}});
-      this.read(this.names.second, (line) => {
+      const info = await this.connect(this.names.second, (line) => {
         if (line.kind === 'you' && line.role === 'second') this.dispatch({kind: 'line', line});
       });
+      this.dispatch({kind: 'experiment', patch: {second: addr(info.local)}});
       this.sendLine(`${this.options.code} +${this.token ?? ''}`, this.names.second);
       this.sendLine(`result second-connection connected ${addr(info.local).port}`);
     } catch (d) {
@@ -272,7 +280,7 @@ export class LearnerClient {
 
   private async tryRefused(): Promise<void> {
     try {
-      await this.connect(this.names.probe);
+      await this.connect(this.names.probe, () => {});
       // The host was listening after all (it had not stopped yet, or someone else holds the port).
       this.dispatch({kind: 'experiment', patch: {outcome: 'connected'}});
       this.sendLine('result refused connected');
