@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   installExitCleanup();
   // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
   void sweepStaleDirs();
-  const plain = plainMode(options, lng);
+  const plain = plainMode(options, lng, i18n);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(pageText(t('app:needsTerminal'), {...page, width: page.width ?? terminalWidth(process.stderr)}));
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */
-function plainMode(options: CliOptions, lng: Language): Promise<number> | undefined {
+function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof createI18n>): Promise<number> | undefined {
   const {stdout, stderr, stdin} = process;
   const bidi = plainBidi(options.bidi);
   const width = options.width ?? terminalWidth(stdout);
@@ -71,6 +71,12 @@ function plainMode(options: CliOptions, lng: Language): Promise<number> | undefi
         lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote,
         ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
       });
+    case 'host':
+      if (!options.json && stdin.isTTY && stdout.isTTY) return import('./workshop-app.tsx').then(({startHostApp}) => startHostApp(options, i18n));
+      return import('./host-mode.ts').then(({runHostMode}) => runHostMode(options, i18n, {stdin, stdout, stderr}));
+    case 'join':
+      if (!options.json && stdin.isTTY && stdout.isTTY && options.workshop.target !== undefined) return import('./workshop-app.tsx').then(({startJoinApp}) => startJoinApp(options, i18n));
+      return import('./join-mode.ts').then(({runJoinMode}) => runJoinMode(options, i18n, {stdin, stdout, stderr, bidi, ...(width !== undefined ? {width} : {})}));
     case 'app':
       return undefined;
   }
