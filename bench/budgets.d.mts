@@ -10,4 +10,5 @@ export declare const BUDGETS: {
   idleCpuPercent: number;
   peakRssBytes: number;
   labOverheadRatio: number;
+  workshopJoinMs: number;
 };

@@ -11,4 +11,5 @@ export const BUDGETS = {
   idleCpuPercent: 1, // of one core, lesson open with sockets, 10 s
   peakRssBytes: 150 * 1024 * 1024, // 150 MB of RSS as the OS counts it (MiB)
   labOverheadRatio: 0.7, // lab throughput / bare node:net or node:dgram (lab issue's goal)
+  workshopJoinMs: 2000, // 200 simulated learners joined, from the room record (issue 13)
 };

@@ -70,7 +70,7 @@ async function run(
   installExitCleanup();
   // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
   void sweepStaleDirs();
-  const plain = plainMode(options, lng, stdout, stderr);
+  const plain = plainMode(options, lng, i18n, stdout, stderr);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     stderr.write(pageText(t('app:needsTerminal'), {...page, width: page.width ?? terminalWidth(process.stderr)}));
@@ -89,7 +89,7 @@ function langInArgs(argv: string[]): Language | undefined {
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */
-function plainMode(options: CliOptions, lng: Language, stdout: Output, stderr: Output): Promise<number> | undefined {
+function plainMode(options: CliOptions, lng: Language, i18n: ReturnType<typeof createI18n>, stdout: Output, stderr: Output): Promise<number> | undefined {
   const {stdin} = process;
   const bidi = plainBidi(options.bidi);
   const width = options.width ?? terminalWidth(process.stdout);
@@ -107,6 +107,12 @@ function plainMode(options: CliOptions, lng: Language, stdout: Output, stderr: O
         lng, script: options.script, json: options.json, stdin, stdout, stderr, width, bidi, allowRemote: options.allowRemote, stop: stdout,
         ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
       });
+    case 'host':
+      if (!options.json && stdin.isTTY && process.stdout.isTTY) return import('./workshop-app.tsx').then(({startHostApp}) => startHostApp(options, i18n));
+      return import('./host-mode.ts').then(({runHostMode}) => runHostMode(options, i18n, {stdin, stdout, stderr}));
+    case 'join':
+      if (!options.json && stdin.isTTY && process.stdout.isTTY && options.workshop.target !== undefined) return import('./workshop-app.tsx').then(({startJoinApp}) => startJoinApp(options, i18n));
+      return import('./join-mode.ts').then(({runJoinMode}) => runJoinMode(options, i18n, {stdin, stdout, stderr, bidi, ...(width !== undefined ? {width} : {})}));
     case 'app':
       return undefined;
   }
