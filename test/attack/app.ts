@@ -1,39 +1,27 @@
 // The built app as a hostile world meets it: `socket-lessons repl --json` with commands
 // written to its stdin one at a time, in its own HOME and XDG folders, under Node or Deno,
 // with its peak memory read from /proc before it is told to quit.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
+import {readFileSync} from 'node:fs';
 import {afterEach} from 'vitest';
 import {spawnChild, type Child} from '../lab/child.ts';
 import {CLI, hasDeno, runtimeCommand, type Runtime} from '../e2e/pty-rig.ts';
+import {hermeticHome, type Hermetic} from '../support/hermetic.ts';
 
 export {hasDeno};
 /** The runtimes the attack cases run on: Node, and Deno where it is installed. */
 export const RUNTIMES: readonly ('node' | 'deno')[] = hasDeno() ? ['node', 'deno'] : ['node'];
 
-const homes: string[] = [];
+const homes: Hermetic[] = [];
 afterEach(() => {
-  for (const h of homes.splice(0)) rmSync(h, {recursive: true, force: true});
+  for (const h of homes.splice(0)) h.remove();
 });
 
-/** A fresh HOME with its own XDG folders and temp dir; removed after the test. */
+/** A fresh HOME with its own XDG folders (test/support/hermetic.ts) and temp dir; removed after the test. */
 export function freshHome(): {home: string; env: NodeJS.ProcessEnv} {
-  const home = mkdtempSync(path.join(tmpdir(), 'sl-attack-'));
-  homes.push(home);
-  const env = {
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local/share'),
-    XDG_STATE_HOME: path.join(home, '.local/state'),
-    XDG_CACHE_HOME: path.join(home, '.cache'),
-    SOCKET_LESSONS_CONFIG_DIR: '',
-    TMPDIR: home,
-    LANG: 'C',
-    LC_ALL: '',
-    LC_MESSAGES: '',
-    NO_COLOR: '1',
-  };
+  const hermetic = hermeticHome('sl-attack-');
+  homes.push(hermetic);
+  const home = hermetic.env.HOME;
+  const env = {...hermetic.env, SOCKET_LESSONS_CONFIG_DIR: '', TMPDIR: home, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1'};
   return {home, env};
 }
 
