@@ -15,14 +15,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 // (stringify and friends, ~18 KB); its Node build is CommonJS, which esbuild keeps whole.
 const YAML_ESM = path.join(root, 'node_modules/yaml/browser/index.js');
 
-// The lesson parser is TypeScript; esbuild compiles it for this script, so the build runs
-// on any Node the app supports (20+), not only on one that strips types itself.
-async function loadPreparse() {
+// The lesson parser and loader are TypeScript; esbuild compiles them for this script, so
+// the build runs on any Node the app supports (20+), not only on one that strips types.
+async function loadLessonTools() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lessons-build-'));
-  const file = path.join(dir, 'yaml-source.mjs');
+  const file = path.join(dir, 'lesson-tools.mjs');
   try {
     await build({
-      entryPoints: [path.join(root, 'src/lessons/yaml-source.ts')],
+      stdin: {
+        contents: "export {preparse} from './src/lessons/yaml-source.ts'; export {loadPack} from './src/lessons/loader.ts';",
+        resolveDir: root,
+        loader: 'ts',
+      },
       outfile: file,
       bundle: true,
       platform: 'node',
@@ -30,13 +34,13 @@ async function loadPreparse() {
       alias: fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {},
       logLevel: 'warning',
     });
-    return (await import(pathToFileURL(file).href)).preparse;
+    return await import(pathToFileURL(file).href);
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
 }
 
-const preparse = await loadPreparse();
+const {preparse, loadPack} = await loadLessonTools();
 
 export function readContent(dir) {
   const locales = {};
@@ -58,7 +62,13 @@ export function readContent(dir) {
       const parsed = preparse(text);
       return {file: `lessons/${f}`, text, ...(parsed ? {parsed} : {})};
     });
-  return {locales, lessons};
+  // Checked here, once: a problem fails the build, and the app loads them as they are.
+  const checked = loadPack({name: 'builtin', lessons, locales});
+  if (checked.errors.length > 0) {
+    const list = checked.errors.map((e) => `${e.file}:${e.line}: ${e.field}: ${e.code} ${JSON.stringify(e.params ?? {})}`);
+    throw new Error(`lessons with problems:\n${list.join('\n')}`);
+  }
+  return {locales, lessons, validated: checked.lessons};
 }
 
 function list(dir) {
@@ -117,10 +127,17 @@ const yogaWithoutFetch = {
 };
 
 
-export async function bundle({entry, outfile, define = {}, minify = true}) {
+/**
+ * One ESM bundle of `entry`. With `outdir` (and `name`, the entry's file name there) it is
+ * split at dynamic imports: the entry plus shared chunks in outdir/chunks/, each loaded
+ * only when a mode needs it.
+ */
+export async function bundle({entry, outfile, outdir, name, define = {}, minify = true}) {
+  const output = outdir
+    ? {entryPoints: [{in: entry, out: name}], outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]'}
+    : {entryPoints: [entry], outfile};
   return build({
-    entryPoints: [entry],
-    outfile,
+    ...output,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -181,10 +198,13 @@ export async function bundleLauncher({content, outfile, minNode = Number(/\d+/.e
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   fs.mkdirSync(out, {recursive: true});
+  // Chunk names carry a content hash: drop the last build's.
+  fs.rmSync(path.join(out, 'chunks'), {recursive: true, force: true});
   const content = readContent(root);
   const result = await bundle({
     entry: path.join(root, 'src/cli.tsx'),
-    outfile: path.join(out, 'app.js'),
+    outdir: out,
+    name: 'app',
     define: {
       // JSON text in a string literal (see src/content/builtin.ts).
       __SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify(content)),
@@ -195,6 +215,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   fs.chmodSync(path.join(out, 'cli.js'), 0o755);
   fs.writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile));
   fs.writeFileSync(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
-  const size = fs.statSync(path.join(out, 'app.js')).size;
-  console.log(`built dist/cli.js and dist/app.js (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
+  const outputs = Object.keys(result.metafile.outputs);
+  const size = outputs.reduce((n, f) => n + fs.statSync(path.join(root, f)).size, 0);
+  console.log(`built dist/cli.js, dist/app.js and ${outputs.length - 1} chunks (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
 }

@@ -25,7 +25,9 @@ export interface CatalogOptions {
 
 export function loadCatalog(options: CatalogOptions = {}): Catalog {
   const content = options.content ?? builtinContent();
-  const inputs: PackInput[] = [{name: 'builtin', lessons: content.lessons, locales: content.locales}];
+  const builtin: PackInput = {name: 'builtin', lessons: content.lessons, locales: content.locales};
+  if (content.validated) builtin.validated = content.validated;
+  const inputs: PackInput[] = [builtin];
   for (const dir of options.packs ?? []) inputs.push(readPackDir(dir));
   const {lessons, errors} = loadPacks(inputs);
   // A pack brings prose for its own lessons only: it cannot replace the app's words.
