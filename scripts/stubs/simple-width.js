@@ -34,6 +34,19 @@ function classify(code) {
   return (INVISIBLE.test(ch) ? 0 : eastAsianWidth(code)) + 1;
 }
 
+/** Index of the `m` ending the SGR sequence at `i` (an ESC), or -1. */
+function sgrEnd(text, i) {
+  if (text.charCodeAt(i + 1) !== 0x5b) return -1;
+  for (let j = i + 2, digits = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 4) return -1;
+    } else if (c === 0x3b) digits = 0;
+    else return c === 0x6d ? j : -1;
+  }
+  return -1;
+}
+
 export function simpleWidth(text) {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
@@ -42,8 +55,16 @@ export function simpleWidth(text) {
       width += 1;
       continue;
     }
+    if (code === 0x1b) {
+      // Colours (SGR, ESC [ digits ; … m: what Ink writes) take no cells; string-width
+      // strips every kind of escape sequence, so leave any other kind to it.
+      const end = sgrEnd(text, i);
+      if (end < 0) return undefined;
+      i = end;
+      continue;
+    }
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
-      if (code === 0x1b) return undefined; // an escape sequence: string-width strips it
+      if (code === 0x9b) return undefined; // a one-byte CSI: string-width strips it
       continue; // a control character: no cells
     }
     known ??= new Uint8Array(0x10000);

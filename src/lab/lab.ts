@@ -5,6 +5,7 @@ import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
 import type {EventInput} from './event-bus.ts';
 import {diffOs, OsReader} from './os-view/index.ts';
+import {changesOsTable, nextTimerMs, OS_POLL_MS, OsWatchSchedule, type OsPollResult} from './os-watch.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
 import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SocketInfo, type SocketLab} from './types.ts';
@@ -12,12 +13,9 @@ import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from '
 import {checkNet, checkUnix} from './permissions.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
 
-/** The OS view is polled at most 4 times a second, and only while watched. */
-export const OS_POLL_MS = 250;
-/** After lab activity (or a change the OS view saw), poll every tick for this long… */
-export const OS_ACTIVE_MS = 3000;
-/** …otherwise read the OS view this seldom: a lesson sitting still costs next to nothing. */
-export const OS_IDLE_POLL_MS = 3000;
+// The OS view is read at most 4 times a second, only while watched, and only when
+// something can have changed it (os-watch.ts).
+export {OS_POLL_MS};
 
 const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
@@ -30,11 +28,8 @@ export class Lab extends LabCore implements SocketLab {
   private readonly unix = new UnixFiles();
   private readonly os = new OsReader();
   private osWatchers = 0;
-  private osTimer: ReturnType<typeof setInterval> | undefined;
-  private osPolling = false;
-  private osBusyUntil = 0;
-  private osLastRead = -Infinity;
-  private osSeenSeq = -1;
+  private readonly osSchedule = new OsWatchSchedule(() => this.pollOs());
+  private osUnsubscribe: (() => void) | undefined;
   private osRows = new Map<string, OsSocket>();
   private disposing: Promise<void> | undefined;
 
@@ -250,12 +245,17 @@ export class Lab extends LabCore implements SocketLab {
     return out;
   }
 
+  /** Reads of the OS view the watcher has made so far (tests, the benchmark). */
+  get osReads(): number {
+    return this.osSchedule.reads;
+  }
+
   watchOs(): () => void {
     if (++this.osWatchers === 1 && !this.disposed) {
-      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
-      this.osTimer = setInterval(() => this.osTick(), OS_POLL_MS);
-      this.osTimer.unref?.();
-      void this.pollOs();
+      this.osUnsubscribe = this.bus.subscribe((event) => {
+        if (changesOsTable(event)) this.osSchedule.changed();
+      });
+      this.osSchedule.start();
     }
     let active = true;
     return () => {
@@ -266,34 +266,20 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   private stopWatching(): void {
-    if (this.osTimer !== undefined) clearInterval(this.osTimer);
-    this.osTimer = undefined;
+    this.osSchedule.stop();
+    this.osUnsubscribe?.();
+    this.osUnsubscribe = undefined;
     this.osRows = new Map();
   }
 
-  /**
-   * Reading /proc/net costs the kernel a walk of its socket tables, so poll at the full
-   * rate only while something is happening: any lab event (ours, or one an outside
-   * process caused, like an accept) or a change the last read saw.
-   */
-  private osTick(): void {
-    const now = performance.now();
-    if (this.bus.lastSeq !== this.osSeenSeq) this.osBusyUntil = now + OS_ACTIVE_MS;
-    if (now < this.osBusyUntil || now - this.osLastRead >= OS_IDLE_POLL_MS) void this.pollOs();
-  }
-
-  /** One poll: read, diff against the last one, emit 'os' events. Skips a tick if the last read is still running. */
-  private async pollOs(): Promise<void> {
-    if (this.osPolling) return;
-    this.osPolling = true;
-    this.osLastRead = performance.now();
-    try {
-      const view = await this.os.read(this.ours, this.ourPort);
-      if (this.osWatchers === 0 || !view.available) return;
-      const {next, changes} = diffOs(this.osRows, view.sockets);
-      this.osRows = next;
-      if (changes.length === 0) return;
-      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
+  /** One read: diff against the last one, emit 'os' events; says when to read again. */
+  private async pollOs(): Promise<OsPollResult | undefined> {
+    const view = await this.os.read(this.ours, this.ourPort);
+    if (this.osWatchers === 0 || !view.available) return undefined;
+    const {next, changes} = diffOs(this.osRows, view.sockets);
+    this.osRows = next;
+    const timerMs = nextTimerMs(next.values());
+    if (changes.length > 0) {
       const names = new Map<string, string>();
       for (const e of this.table.values()) names.set(`${e.info.protocol} ${endpointKey(e.info.local)} ${endpointKey(e.info.remote)}`, e.info.name);
       for (const c of changes) {
@@ -304,12 +290,8 @@ export class Lab extends LabCore implements SocketLab {
         if (c.previousState !== undefined) ev.previousState = c.previousState;
         this.bus.emit(ev);
       }
-    } catch {
-      // a failed poll is skipped; the next one tries again
-    } finally {
-      this.osPolling = false;
-      this.osSeenSeq = this.bus.lastSeq;
     }
+    return {changed: changes.length > 0, timerMs};
   }
 
   private udpEntry(name: string, operation: 'connect' | 'disconnect' | 'sendto'): Entry {

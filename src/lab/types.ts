@@ -121,6 +121,8 @@ export interface OsSocket {
   program?: string;
   /** UDP (Linux): datagrams the kernel dropped for this socket (receive buffer full). */
   drops?: number;
+  /** Linux: milliseconds left on the row's kernel timer (TIME_WAIT…), when the reader sees it. */
+  timerMs?: number;
 }
 
 /** reason: 'unsupported-platform' | 'permission-denied' | 'lsof-missing' | 'read-failed' (codes, not prose). */

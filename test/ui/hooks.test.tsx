@@ -198,7 +198,7 @@ describe('useOsView', () => {
     return {r, views, show: (visible: boolean) => r.rerender(<Probe visible={visible} />)};
   }
 
-  it('polls only while visible, and reads again when the OS table changes', async () => {
+  it('reads only while visible: once when shown, then the watcher’s changes are applied without reading again', async () => {
     const source = new FakeSource();
     const {r, show} = osProbe(source);
     expect(source.watchStarts).toBe(0);
@@ -210,10 +210,13 @@ describe('useOsView', () => {
     await until(() => expect(r.lastFrame()).toBe('0'));
 
     const entry = {protocol: 'tcp' as const, local: v4(5000), state: 'LISTEN', sendQueue: 0, recvQueue: 0, inode: 1};
-    source.os = {available: true, sockets: [entry]};
+    const other = {...entry, local: v4(5001), inode: 2};
     for (let i = 0; i < 100; i++) source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'added', entry}));
+    source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'added', entry: other}));
+    await until(() => expect(r.lastFrame()).toBe('2'));
+    source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'removed', entry: other}));
     await until(() => expect(r.lastFrame()).toBe('1'));
-    expect(source.osReads).toBeLessThanOrEqual(3); // a burst of changes: one more read, not 100
+    expect(source.osReads).toBe(1); // the changes came with the events
 
     show(false);
     expect(source.watching).toBe(0);

@@ -35,7 +35,21 @@ describe('simple width', () => {
     );
   });
 
-  it('leaves emoji, keycaps, ZWJ sequences, Hangul, CJK, astral characters and escapes to string-width', () => {
-    for (const s of ['⌚', '▶\ufe0f', '1\u20e3', '©\u200d©', '\u1100\u1161', '漢字', '😀', 'a\x1b[31mb']) expect(measured(s), s).toBeUndefined();
+  it('counts no cells for colours (SGR), as string-width strips them', () => {
+    const sgr = fc.array(fc.integer({min: 0, max: 255}), {maxLength: 4}).map((n) => `\x1b[${n.join(';')}m`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...simple), sgr), {maxLength: 16}), (parts) => {
+        const s = parts.join('');
+        expect(measured(s)).toBe(stringWidth(s));
+      }),
+      {numRuns: 3000},
+    );
+    expect(measured('\x1b[1m\x1b[94m▸ 01 \x1b[39m\x1b[22m\x1b[90m0/13\x1b[39m')).toBe(9);
+  });
+
+  it('leaves emoji, keycaps, ZWJ sequences, Hangul, CJK, astral characters and other escapes to string-width', () => {
+    for (const s of ['⌚', '▶\ufe0f', '1\u20e3', '©\u200d©', '\u1100\u1161', '漢字', '😀', 'a\x1b]8;;http://x\x07b', 'a\x1b[2Jb', '\x9b31m', 'a\x1b[12345m']) {
+      expect(measured(s), JSON.stringify(s)).toBeUndefined();
+    }
   });
 });

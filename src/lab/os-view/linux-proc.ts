@@ -68,6 +68,8 @@ export function parseInetTable(text: string, protocol: 'tcp' | 'tcp6' | 'udp' | 
     };
     if (!isUnspecified(remote)) row.remote = remote;
     if (udp && f.length >= 13) row.drops = Number(f[12]);
+    // "03:0000023A": the TIME_WAIT timer, with this many clock ticks (1/100 s) left.
+    if (!udp && f[5]!.startsWith('03:')) row.timerMs = parseInt(f[5]!.slice(3), 16) * 10;
     out.push(row);
   }
   return out;
