@@ -4,7 +4,7 @@ import {registerLab, unregisterLab} from './cleanup.ts';
 import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
 import type {EventInput} from './event-bus.ts';
-import {diffOs, OsReader} from './os-view/index.ts';
+import {diffOs, OsReader, type OsScope} from './os-view/index.ts';
 import {changesOsTable, nextTimerMs, OS_POLL_MS, OsWatchSchedule, type OsPollResult} from './os-watch.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
@@ -221,11 +221,13 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   async osView(options?: {all?: boolean}): Promise<OsView> {
-    return options?.all ? this.os.read() : this.os.read(this.ours, this.ourPort);
+    return options?.all ? this.os.read() : this.os.read(this.ours, this.osScope());
   }
 
-  /** A cheap first cut for `ours`: any port the lab ever used, TCP or UDP. */
-  private readonly ourPort = (port: number): boolean => port > 0 && (this.tcpPorts.has(port) || this.udpPorts.has(port));
+  /** Only the tables the lab has used, only on its ports: the kernel filters the rest out. */
+  private osScope(): OsScope {
+    return {tcp: this.tcpPorts, udp: this.udpPorts, unix: this.unixPaths.size > 0};
+  }
 
   /** Rows on the lab's ports and paths (every port it ever used, so TIME_WAIT rows show). */
   private readonly ours = (s: OsSocket): boolean => {
@@ -237,7 +239,7 @@ export class Lab extends LabCore implements SocketLab {
   override async osHolders(protocol: 'tcp' | 'udp', port: number): Promise<Holder[]> {
     const view = await this.os.read(
       (s) => s.local.kind === 'inet' && s.local.port === port && s.protocol.startsWith(protocol) && (protocol === 'udp' || s.state === 'LISTEN'),
-      (p) => p === port,
+      {[protocol]: new Set([port])},
     );
     if (!view.available) return [];
     const out: Holder[] = [];
@@ -274,7 +276,7 @@ export class Lab extends LabCore implements SocketLab {
 
   /** One read: diff against the last one, emit 'os' events; says when to read again. */
   private async pollOs(): Promise<OsPollResult | undefined> {
-    const view = await this.os.read(this.ours, this.ourPort);
+    const view = await this.os.read(this.ours, this.osScope());
     if (this.osWatchers === 0 || !view.available) return undefined;
     const {next, changes} = diffOs(this.osRows, view.sockets);
     this.osRows = next;
