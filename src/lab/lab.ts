@@ -10,6 +10,7 @@ import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
 import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SocketInfo, type SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
+import {DropWatch} from './udp-drops.ts';
 import {checkNet, checkUnix} from './permissions.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
 
@@ -32,10 +33,27 @@ export class Lab extends LabCore implements SocketLab {
   private osUnsubscribe: (() => void) | undefined;
   private osRows = new Map<string, OsSocket>();
   private disposing: Promise<void> | undefined;
+  /** Kernel drops on the lab's UDP sockets, read while they receive (udp-drops.ts). */
+  private readonly drops = new DropWatch({
+    udpEntries: () => [...this.table.values()].filter((e) => e.info.protocol === 'udp'),
+    readUdp: (ports) => this.os.read(() => true, {udp: ports, owners: false}),
+    dropped: (e, count, total) => {
+      const i = e.info;
+      this.bus.emit({type: 'drop', count, total, socket: i.name, protocol: 'udp', local: i.local, remote: i.remote});
+    },
+  });
 
   constructor(options: LabOptions = {}) {
     super(options);
     registerLab(this);
+    this.bus.subscribe((event) => {
+      if (event.type === 'message') this.drops.noteDatagram();
+    });
+  }
+
+  /** Reads of the kernel's drop counts so far (tests). */
+  get dropReads(): number {
+    return this.drops.reads;
   }
 
   /** Sequence number of the last event so far (0 before the first): pass it as waitFor's `since`. */
@@ -268,6 +286,7 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   private stopWatching(): void {
+    if (this.disposed) this.drops.stop();
     this.osSchedule.stop();
     this.osUnsubscribe?.();
     this.osUnsubscribe = undefined;

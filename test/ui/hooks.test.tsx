@@ -168,7 +168,7 @@ describe('useLabEvents', () => {
 });
 
 describe('useLabSnapshot', () => {
-  it('re-reads the table once per frame, not once per event', async () => {
+  it('re-reads the table once per frame after events that change it, never for sends or datagrams', async () => {
     const source = new FakeSource();
     const seen: (readonly SocketInfo[])[] = [];
     function Probe() {
@@ -179,8 +179,15 @@ describe('useLabSnapshot', () => {
     const r = renderIn('en', <Probe />);
     const reads = source.snapshots;
     source.table = [sock('a', {})];
+    // A flood of sends: counters only, which the table does not show.
     for (let i = 0; i < 5000; i++) source.emit(send('a'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(source.snapshots).toBe(reads);
+    // A burst of structural events (and the kernel's drop count): once a frame.
+    for (let i = 0; i < 50; i++) source.emit(ev({type: 'bind', socket: 'a', protocol: 'udp', implicit: false, local: v4(6000)}));
+    source.emit(ev({type: 'drop', socket: 'a', protocol: 'udp', count: 3, total: 3, local: v4(6000)}));
     await until(() => expect(r.lastFrame()).toBe('1'));
+    expect(source.snapshots - reads).toBeGreaterThanOrEqual(1);
     expect(source.snapshots - reads).toBeLessThanOrEqual(2);
     r.unmount();
   });

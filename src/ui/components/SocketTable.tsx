@@ -33,12 +33,18 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
     {id: 'remote', header: t('table.remote'), min: 7, max: 40, priority: 7, cut: 'start', keep: 1},
     {id: 'state', header: t('table.state'), min: 4, max: 16, priority: 6, keep: 2},
   ];
+  // Datagrams the kernel dropped (a full receive buffer): a column only once there are any.
+  const drops = sockets.some((s) => (s.dropped ?? 0) > 0);
+  if (drops) columns.push({id: 'dropped', header: t('table.dropped'), min: 3, max: 12, priority: 5, align: 'end', keep: 2});
   const rows = sockets.map((s) => {
     // The role symbol leads the name, so it survives when the role column is dropped.
     const mark = s.name === newest ? theme.symbols.newest : theme.symbols[s.role];
+    const cells = [`${mark} ${s.name}`, t(`protocol.${s.protocol}`), t(`role.${s.role}`), endpointText(s.local), endpointText(s.remote), t(`state.${s.state}`)];
+    if (drops) cells.push(s.dropped ? t('table.droppedCount', {count: s.dropped}) : '');
     return {
-      cells: [`${mark} ${s.name}`, t(`protocol.${s.protocol}`), t(`role.${s.role}`), endpointText(s.local), endpointText(s.remote), t(`state.${s.state}`)],
+      cells,
       role: s.name === newest ? ('newest' as const) : s.state === 'closed' ? ('muted' as const) : s.role,
+      ...(s.dropped ? {cellRoles: [...cells.slice(1).map(() => undefined), 'error' as const]} : {}),
     };
   });
   const fitting = rowsThatFit(rows, height);
