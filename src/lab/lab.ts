@@ -36,7 +36,7 @@ export class Lab extends LabCore implements SocketLab {
   /** Kernel drops on the lab's UDP sockets, read while they receive (udp-drops.ts). */
   private readonly drops = new DropWatch({
     udpEntries: () => [...this.table.values()].filter((e) => e.info.protocol === 'udp'),
-    readUdp: (ports) => this.os.read(() => true, {udp: ports, owners: false}),
+    readUdp: (ports) => this.os.read(() => true, {udp: ports, owners: false, preferProc: true}),
     dropped: (e, count, total) => {
       const i = e.info;
       this.bus.emit({type: 'drop', count, total, socket: i.name, protocol: 'udp', local: i.local, remote: i.remote});

@@ -71,6 +71,32 @@ describe('createFrameBatcher', () => {
     b.cancel();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('a burst that goes on is flushed at the sustained rate after a while, and a quiet spell ends it', () => {
+    vi.useFakeTimers();
+    let now = 1000;
+    const flushedAt: number[] = [];
+    const b = createFrameBatcher(() => flushedAt.push(now), 30, () => now, {fps: 8, afterMs: 500});
+    // A change every millisecond for 1.5 s.
+    for (let i = 0; i < 1500; i++) {
+      b.schedule();
+      now += 1;
+      vi.advanceTimersByTime(1);
+    }
+    const gaps = flushedAt.slice(1).map((t, i) => t - flushedAt[i]!);
+    const early = gaps.filter((_, i) => flushedAt[i + 1]! < 1000 + 500);
+    const late = gaps.filter((_, i) => flushedAt[i]! >= 1000 + 600);
+    expect(Math.max(...early)).toBeLessThanOrEqual(34); // 30 a second at first
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(124); // then 8 a second
+    // Quiet for a while: the next change shows at once again.
+    vi.advanceTimersByTime(200);
+    now += 1000;
+    const n = flushedAt.length;
+    b.schedule();
+    vi.advanceTimersByTime(0);
+    expect(flushedAt.length).toBe(n + 1);
+    b.cancel();
+  });
 });
 
 describe('useLabEvents', () => {

@@ -16,6 +16,11 @@ export interface OsScope {
   unix?: boolean;
   /** Find each row's owning process (default true). */
   owners?: boolean;
+  /**
+   * Read /proc even where `ss` runs: for a small table read often (the UDP drop counts
+   * under a flood), reading a file in the thread pool costs less than starting a process.
+   */
+  preferProc?: boolean;
 }
 
 /** Reasons are codes for the UI to translate, not prose. */
@@ -91,7 +96,7 @@ async function readLinux(scope: OsScope | undefined): Promise<OsSocket[]> {
   const udp = scope.udp !== undefined && scope.udp.size > 0;
   const ports = new Set([...(scope.tcp ?? []), ...(scope.udp ?? [])]);
   const onPort = (p: number) => p > 0 && ports.has(p);
-  const inet: Promise<OsSocket[]> = !tcp && !udp ? Promise.resolve([]) : readInet(tcp, udp, ports, onPort);
+  const inet: Promise<OsSocket[]> = !tcp && !udp ? Promise.resolve([]) : readInet(tcp, udp, ports, onPort, scope.preferProc ?? false);
   const unix = scope.unix ? readProcNet(undefined, ['unix']) : Promise.resolve([]);
   const [a, b] = await Promise.all([inet, unix]);
   // The filter had both tables' ports together: keep each table's own.
@@ -106,8 +111,8 @@ function portOf(r: OsSocket): number {
   return r.local.kind === 'inet' ? r.local.port : -1;
 }
 
-async function readInet(tcp: boolean, udp: boolean, ports: Set<number>, onPort: (p: number) => boolean): Promise<OsSocket[]> {
-  if (ssAllowed()) {
+async function readInet(tcp: boolean, udp: boolean, ports: Set<number>, onPort: (p: number) => boolean, preferProc: boolean): Promise<OsSocket[]> {
+  if (!preferProc && ssAllowed()) {
     try {
       // (With more ports than the filter takes, ss lists every row: readLinux keeps ours.)
       return await readSs({tcp, udp, ports: ports.size <= SS_MAX_FILTER_PORTS ? [...ports] : undefined});

@@ -1,4 +1,5 @@
 // This app's sockets: name, protocol, role, local and remote address, state.
+import {memo} from 'react';
 import {Box} from 'ink';
 import type {SocketInfo} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -53,11 +54,12 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
   return height === undefined ? lines : lines.slice(0, height);
 }
 
-export function SocketTable(props: SocketTableProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const SocketTable = memo(function SocketTable(props: SocketTableProps) {
   const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
       <Lines lines={socketTableLines(props, ctx)} />
     </Box>
   );
-}
+});
