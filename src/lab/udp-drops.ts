@@ -3,14 +3,14 @@
 // a buffer of a few hundred kilobytes until the program reads them, and throws away
 // whatever arrives while it is full. It counts them per socket (/proc/net/udp's `drops`,
 // ss's skmem d). Nothing else tells a program, so the lab reads that count while a
-// socket is receiving (≤ 4 times a second, and once more when it stops) and turns any
+// socket is receiving (≤ 2 times a second, and once more when it stops) and turns any
 // increase into a 'drop' event. Only the UDP table is read, only on the lab's ports.
 import {endpointKey} from './address.ts';
 import type {Entry} from './core.ts';
 import type {OsSocket, OsView} from './types.ts';
 
-/** Counts are read at most this often while datagrams arrive. */
-export const DROP_CHECK_MS = 250;
+/** Counts are read at most this often while datagrams arrive (each read walks the kernel's whole UDP hash table: a few ms). */
+export const DROP_CHECK_MS = 500;
 
 export interface DropSink {
   /** UDP sockets of the lab that have an address. */
