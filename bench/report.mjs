@@ -71,7 +71,7 @@ function details(f) {
   if (f.npx) lines.push(`- Cold npx: ${range(f.npx.coldNpx)}; direct \`node dist/cli.js\` in the same run ${range(f.npx.direct)}; tarball ${kB(f.npx.tarball.size)}, empty npm cache per run, registry on 127.0.0.1 (${f.npx.registryRequests} requests).`);
   if (f.package) {
     const top = f.package.bundleTop.slice(0, 8).map((b) => `${b.name} ${kB(b.bytes)}`).join(', ');
-    lines.push(`- dist/cli.js by package (minified bytes): ${top}.`);
+    lines.push(`- dist/app.js and dist/chunks/ by package (minified bytes): ${top}.`);
   }
   if (f.load) {
     const l = f.load;
