@@ -2,7 +2,6 @@
 // a file that does not parse is kept aside as a backup and a fresh one starts; a folder
 // we cannot write to leaves the app running with progress kept in memory only.
 // Every such case is a typed notice for the UI to tell the learner.
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {appConfigDir} from './config-dir.ts';
@@ -178,9 +177,13 @@ export function parseProgress(data: unknown): Progress | undefined {
   return out;
 }
 
+// Unique per write: the pid tells processes apart, the counter this process's writes.
+// (Not node:crypto: loading it costs every start ~10 ms, and nothing here is secret.)
+let writes = 0;
+
 async function writeAtomic(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(file), {recursive: true});
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${file}.tmp-${process.pid}-${(++writes).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   try {
     const handle = await fs.open(temp, 'w', 0o600);
     try {
