@@ -5,20 +5,28 @@ import dgram from 'node:dgram';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {OsReader} from '../../src/lab/os-view/index.ts';
 import {nextTimerMs, OS_POLL_MS, OS_TIMER_POLL_MS} from '../../src/lab/os-watch.ts';
+import {DROP_CHECK_MS} from '../../src/lab/udp-drops.ts';
 import type {OsSocket} from '../../src/lab/index.ts';
 import {is, newLab, port} from './helpers.ts';
 
 const linux = process.platform === 'linux';
 
-/** Every OS read from now on, with its time. */
+/**
+ * Every read of the OS view from now on, with its time. (Reads of the kernel's UDP drop
+ * counts, which a receiving socket makes ≤ 2 times a second, are counted apart: only the
+ * UDP table, no owners.)
+ */
 function countReads() {
   const reads: number[] = [];
+  const dropReads: number[] = [];
   const real = OsReader.prototype.read;
   const spy = vi.spyOn(OsReader.prototype, 'read').mockImplementation(function (this: OsReader, ...args: Parameters<typeof real>) {
-    reads.push(performance.now());
+    const scope = args[1];
+    if (scope?.owners === false && scope.tcp === undefined && !scope.unix) dropReads.push(performance.now());
+    else reads.push(performance.now());
     return real.apply(this, args);
   });
-  return {reads, restore: () => spy.mockRestore()};
+  return {reads, dropReads, restore: () => spy.mockRestore()};
 }
 
 let restore: (() => void) | undefined;
@@ -68,6 +76,10 @@ describe.skipIf(!linux)('when the watched OS view is read', () => {
       // Past the time a read would have taken: none was made.
       await new Promise((r) => setTimeout(r, 3 * OS_POLL_MS));
       expect(counter.reads.length).toBe(before);
+      // The drop counts were read, but seldom (≤ 2 a second).
+      expect(counter.dropReads.length).toBeGreaterThan(0);
+      const gaps = counter.dropReads.slice(1).map((t, i) => t - counter.dropReads[i]!);
+      if (gaps.length > 0) expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DROP_CHECK_MS - 30);
       // A structural event still reads (the test can fail the other way too).
       await lab.close('u');
       await lab.waitFor((e) => e.type === 'os' && e.change === 'removed', {since, timeoutMs: 5000});

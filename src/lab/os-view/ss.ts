@@ -3,7 +3,7 @@
 // kernel format every TCP row on the host (on a busy host, thousands of TIME_WAIT rows
 // from other programs: ~15–20 ms a read); `ss` with a port filter costs the same on a
 // busy host as on an idle one. Owners still come from /proc/*/fd (linux-proc.ts).
-import {execFile} from 'node:child_process';
+import {execFile, spawn, type ChildProcess} from 'node:child_process';
 import type {Endpoint, OsSocket} from '../types.ts';
 
 export interface SsQuery {
@@ -106,11 +106,112 @@ export function parseSs(text: string, only?: 'tcp' | 'udp'): OsSocket[] {
 }
 
 /** One `ss` run. Rejects (ENOENT, a netlink refusal…) so the caller can fall back to /proc. */
-export function readSs(query: SsQuery): Promise<OsSocket[]> {
+export async function readSs(query: SsQuery): Promise<OsSocket[]> {
+  const args = ssArgs(query);
+  let text: string;
+  try {
+    shell ??= new SsShell();
+    text = await shell.run(args);
+  } catch {
+    text = await runOnce(args);
+  }
+  return parseSs(text, query.tcp && !query.udp ? 'tcp' : !query.tcp && query.udp ? 'udp' : undefined);
+}
+
+function runOnce(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('ss', ssArgs(query), {timeout: 5000, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8'}, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(parseSs(stdout, query.tcp && !query.udp ? 'tcp' : !query.tcp && query.udp ? 'udp' : undefined));
-    });
+    execFile('ss', args, {timeout: 5000, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8'}, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
+}
+
+let shell: SsShell | undefined;
+
+/**
+ * Starting a process from this one (a big heap) blocks its main thread for several
+ * milliseconds, longer on a loaded machine. So one small shell is started once and asked
+ * to run each `ss`: starting ss from the shell costs this process nothing. The shell
+ * reads our commands on stdin (only ss with our own numbers, quoted) and ends when this
+ * process does (its stdin closes). Any trouble and it is dropped: the next read starts
+ * another, or runs ss directly.
+ */
+class SsShell {
+  private readonly child: ChildProcess;
+  private readonly mark = `__socket_lessons_${process.pid}_${Math.random().toString(36).slice(2)}__`;
+  private out = '';
+  private waiting: {resolve(text: string): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout>} | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private dead = false;
+
+  constructor() {
+    this.child = spawn('sh', [], {stdio: ['pipe', 'pipe', 'ignore']});
+    const fail = (error: Error) => this.fail(error);
+    this.child.on('error', fail);
+    this.child.on('exit', () => fail(new Error('ss shell exited')));
+    this.child.stdin!.on('error', fail);
+    this.child.stdout!.setEncoding('utf8');
+    this.child.stdout!.on('data', (chunk: string) => this.data(chunk));
+    this.idle();
+  }
+
+  run(args: string[]): Promise<string> {
+    const next = this.chain.then(() => this.ask(args));
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  private ask(args: string[]): Promise<string> {
+    if (this.dead) return Promise.reject(new Error('ss shell gone'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error('ss timed out')), 5000);
+      this.waiting = {resolve, reject, timer};
+      this.busy();
+      this.out = '';
+      const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+      this.child.stdin!.write(`ss ${quoted} 2>/dev/null; echo "${this.mark}$?"\n`);
+    });
+  }
+
+  private data(chunk: string): void {
+    this.out += chunk;
+    const at = this.out.indexOf(this.mark);
+    if (at < 0 || !this.out.endsWith('\n') || !this.waiting) return;
+    const code = Number(this.out.slice(at + this.mark.length).trim());
+    const text = this.out.slice(0, at);
+    const w = this.waiting;
+    this.waiting = undefined;
+    this.out = '';
+    clearTimeout(w.timer);
+    this.idle();
+    if (code === 0) w.resolve(text);
+    else w.reject(new Error(`ss exited ${code}`));
+  }
+
+  private fail(error: Error): void {
+    if (this.dead) return;
+    this.dead = true;
+    if (shell === this) shell = undefined;
+    const w = this.waiting;
+    this.waiting = undefined;
+    if (w) {
+      clearTimeout(w.timer);
+      w.reject(error);
+    }
+    try {
+      this.child.kill();
+    } catch {
+      // gone already
+    }
+  }
+
+  /** Between reads the shell keeps nothing alive: the app may exit. */
+  private idle(): void {
+    this.child.unref();
+    (this.child.stdout as unknown as {unref?(): void}).unref?.();
+    (this.child.stdin as unknown as {unref?(): void}).unref?.();
+  }
+
+  private busy(): void {
+    this.child.ref();
+    (this.child.stdout as unknown as {ref?(): void}).ref?.();
+  }
 }
