@@ -73,7 +73,7 @@ function runFlood(port, rate, seconds) {
   });
 }
 
-export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, cols = 100, rows = 40, keyGapMs = 50, cli = CLI} = {}) {
+export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, cols = 100, rows = 40, keyGapMs = 50, cli = CLI, inspect} = {}) {
   const config = tempDir('bench-config');
   const {file, args} = command(runtime, cli, ['repl', ...APP_ARGS]);
   const p = startPty({file, args, env: {SOCKET_LESSONS_CONFIG_DIR: config}, cols, rows, cwd: ROOT});
@@ -137,6 +137,7 @@ export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, c
     // The kernel's drop count, as the Events pane says it.
     const droppedByKernel = stats ? stats.drops - (before?.drops ?? 0) : undefined;
     const dropsShown = await p.waitFor((s) => screenDrops(s) === droppedByKernel, 5000).then(() => droppedByKernel, () => screenDrops(p.screen()));
+    inspect?.(p.pid); // (profiling: look at the process before it ends)
     return {
       runtime,
       // CPU per 1,000 datagrams the app received: comparable when load makes it receive fewer.

@@ -127,6 +127,34 @@ const yogaWithoutFetch = {
 };
 
 
+// Ink draws every frame into a new Output whose caches (each text's styled characters,
+// each string's width) start empty, so every line on screen is tokenised again 30 times
+// a second, unchanged or not: under a flood that was a fifth of the app's time and much
+// of its garbage. One set of caches serves every frame instead (Ink never changes a
+// cached entry), emptied when it holds more than a few screens' worth.
+const INK_OUTPUT_CACHES = '    caches = new OutputCaches();';
+const inkSharedCaches = {
+  name: 'ink-shared-output-caches',
+  setup(build) {
+    build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, (args) => {
+      let text = fs.readFileSync(args.path, 'utf8');
+      if (!text.includes(INK_OUTPUT_CACHES)) {
+        return {contents: text, warnings: [{text: 'ink changed: its output caches are no longer shared across frames (slower frames)'}]};
+      }
+      text = text.replace(INK_OUTPUT_CACHES, '    caches = __slSharedCaches();');
+      text += [
+        '',
+        'let __slCaches;',
+        'function __slSharedCaches() {',
+        '    if (!__slCaches || __slCaches.styledChars.size > 1000 || __slCaches.widths.size > 4000) __slCaches = new OutputCaches();',
+        '    return __slCaches;',
+        '}',
+      ].join('\n');
+      return {contents: text};
+    });
+  },
+};
+
 /**
  * One ESM bundle of `entry`. With `outdir` (and `name`, the entry's file name there) it is
  * split at dynamic imports: the entry plus shared chunks in outdir/chunks/, each loaded
@@ -155,7 +183,7 @@ export async function bundle({entry, outfile, outdir, name, define = {}, minify 
       'string-width': path.join(root, 'scripts/stubs/string-width.js'),
       ...(fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {}),
     },
-    plugins: [yogaWithoutFetch],
+    plugins: [yogaWithoutFetch, inkSharedCaches],
     banner: {
       js: [
         '#!/usr/bin/env node',
