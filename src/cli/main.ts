@@ -45,8 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(await words())('app:needsTerminal')}\n`);
     return 2;
   }
-  const {startInteractive} = await import('./interactive.tsx');
-  return startInteractive(options, await i18n());
+  // Both chunks at once: the app's code and its words load side by side.
+  const [{startInteractive}, instance] = await Promise.all([import('./interactive.tsx'), i18n()]);
+  return startInteractive(options, instance);
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */
