@@ -22,9 +22,12 @@ const runtime = deno ? `Deno ${deno.version.deno}` : `Node.js ${process.versions
 const tooOld = deno ? major(deno.version.deno) < 2 : major(process.versions.node) < __SOCKET_LESSONS_MIN_NODE__;
 
 if (tooOld) {
-  const message = __SOCKET_LESSONS_TOO_OLD__[languageFromEnv(localeEnv(deno))];
+  const lng = languageFromEnv(localeEnv(deno));
+  const message = __SOCKET_LESSONS_TOO_OLD__[lng];
+  // The version floor is prose: Persian digits in Persian, as i18next would write it.
+  const min = new Intl.NumberFormat(lng, {useGrouping: false}).format(__SOCKET_LESSONS_MIN_NODE__);
   // console.error: Deno 1 has no global process.
-  console.error(message.replace('{{runtime}}', runtime).replace('{{min}}', String(__SOCKET_LESSONS_MIN_NODE__)));
+  console.error(message.replace('{{runtime}}', runtime).replace('{{min}}', min));
   if (deno) deno.exit(1);
   process.exitCode = 1;
 } else {

@@ -7,13 +7,15 @@ export interface AppModeOptions extends AppProps {
   i18n: i18n;
   /** Called once, on every exit path, after Ink has restored the terminal. */
   cleanup(): Promise<void>;
+  /** A message printed after the app has left the screen, laid out as the screen was (Persian in app mode). */
+  message?(text: string): string;
 }
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
-export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promise<number> {
+export async function runAppMode({i18n, cleanup, message = (text) => `${text}\n`, ...app}: AppModeOptions): Promise<number> {
   // Raw mode from the first moment: keys typed while the first frame is drawn arrive as
   // keys (Enter as \r), not as a cooked line echoed onto the screen.
   process.stdin.setRawMode?.(true);
@@ -53,7 +55,7 @@ export async function runAppMode({i18n, cleanup, ...app}: AppModeOptions): Promi
     process.stdin.setRawMode?.(false);
     await cleanup();
   }
-  if (crash) process.stderr.write(`${crashText(crash.error, i18n)}\n`);
+  if (crash) process.stderr.write(message(crashText(crash.error, i18n)));
   return code;
 }
 

@@ -22,7 +22,12 @@ export interface CliOptions {
   auto: boolean;
   script?: string;
   allowRemote: boolean;
+  /** --max-sockets N: how many sockets one lab may hold at once (default 256). */
+  maxSockets?: number;
 }
+
+/** --max-sockets accepts 1 to this; past the OS's descriptor limit, sockets fail with EMFILE anyway. */
+export const MAX_SOCKETS_FLAG = 65_536;
 
 export type ArgError =
   | {code: 'unknown-option'; value: string}
@@ -33,7 +38,10 @@ export type ArgError =
   | {code: 'missing-argument'; command: string}
   | {code: 'extra-argument'; value: string};
 
-export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError};
+/** A failed parse keeps what it understood before the error: the error is said in that language and layout. */
+export type ArgPartial = Partial<Pick<CliOptions, 'lang' | 'bidi' | 'width'>>;
+
+export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError; partial: ArgPartial};
 
 const COMMANDS: readonly Mode[] = ['repl', 'lesson', 'list', 'lint'];
 
@@ -61,10 +69,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         auto: {type: 'boolean'},
         script: {type: 'string'},
         'allow-remote': {type: 'boolean'},
+        'max-sockets': {type: 'string'},
       },
     });
   } catch (error) {
-    return {ok: false, error: fromNodeError(error as Error & {code?: string})};
+    return {ok: false, error: fromNodeError(error as Error & {code?: string}), partial: {}};
   }
   const v = parsed.values;
   const options: CliOptions = {
@@ -79,45 +88,57 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     auto: v.auto ?? false,
     allowRemote: v['allow-remote'] ?? false,
   };
+  const fail = (error: ArgError): ParsedArgs => ({
+    ok: false,
+    error,
+    partial: {...(options.lang ? {lang: options.lang} : {}), ...(options.bidi ? {bidi: options.bidi} : {}), ...(options.width ? {width: options.width} : {})},
+  });
   if (v.lang !== undefined) {
-    if (!isLanguage(v.lang)) return {ok: false, error: {code: 'bad-language', option: '--lang', value: v.lang}};
+    if (!isLanguage(v.lang)) return fail({code: 'bad-language', option: '--lang', value: v.lang});
     options.lang = v.lang;
   }
   if (v.also !== undefined) {
-    if (!isLanguage(v.also)) return {ok: false, error: {code: 'bad-language', option: '--also', value: v.also}};
+    if (!isLanguage(v.also)) return fail({code: 'bad-language', option: '--also', value: v.also});
     options.also = v.also;
   }
   if (v.bidi !== undefined) {
     if (v.bidi !== 'app' && v.bidi !== 'terminal' && v.bidi !== 'off') {
-      return {ok: false, error: {code: 'bad-value', option: '--bidi', value: v.bidi}};
+      return fail({code: 'bad-value', option: '--bidi', value: v.bidi});
     }
     options.bidi = v.bidi;
   }
   if (v.width !== undefined) {
     const width = Number(v.width);
     if (!/^\d+$/.test(v.width) || width < 20 || width > 1000) {
-      return {ok: false, error: {code: 'bad-value', option: '--width', value: v.width}};
+      return fail({code: 'bad-value', option: '--width', value: v.width});
     }
     options.width = width;
   }
   if (v.script !== undefined) options.script = v.script;
+  const max = v['max-sockets'];
+  if (max !== undefined) {
+    if (!/^\d{1,6}$/.test(max) || Number(max) < 1 || Number(max) > MAX_SOCKETS_FLAG) {
+      return fail({code: 'bad-value', option: '--max-sockets', value: max});
+    }
+    options.maxSockets = Number(max);
+  }
 
   const [command, ...rest] = parsed.positionals;
   if (command !== undefined) {
-    if (!(COMMANDS as readonly string[]).includes(command)) return {ok: false, error: {code: 'unknown-command', value: command}};
+    if (!(COMMANDS as readonly string[]).includes(command)) return fail({code: 'unknown-command', value: command});
     options.mode = command as Mode;
     if (command === 'lesson' || command === 'lint') {
       const target = rest.shift();
-      if (target === undefined) return {ok: false, error: {code: 'missing-argument', command}};
+      if (target === undefined) return fail({code: 'missing-argument', command});
       options.target = target;
     }
   }
   if (v.lesson !== undefined) {
-    if (options.mode !== 'app' && options.mode !== 'lesson') return {ok: false, error: {code: 'extra-argument', value: '--lesson'}};
+    if (options.mode !== 'app' && options.mode !== 'lesson') return fail({code: 'extra-argument', value: '--lesson'});
     options.mode = 'lesson';
     options.target = v.lesson;
   }
-  if (rest.length > 0) return {ok: false, error: {code: 'extra-argument', value: rest[0]!}};
+  if (rest.length > 0) return fail({code: 'extra-argument', value: rest[0]!});
   return {ok: true, options};
 }
 

@@ -5,13 +5,17 @@
 import en from '../../locales/en/app.json' with {type: 'json'};
 import fa from '../../locales/fa/app.json' with {type: 'json'};
 import ru from '../../locales/ru/app.json' with {type: 'json'};
+import {BIDI_ENV_VAR, parseBidiMode} from '../i18n/bidi/mode.ts';
 import {languageFromEnv} from '../i18n/languages.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
+import {parseCliArgs} from './args.ts';
 import {localeEnv} from './locale-env.ts';
 
 interface DenoPermissions {
   querySync(descriptor: {name: string; variable?: string}): {state: 'granted' | 'prompt' | 'denied'};
 }
 interface DenoLike {
+  args: string[];
   permissions: DenoPermissions;
   env: {get(name: string): string | undefined};
   exit(code: number): never;
@@ -27,9 +31,16 @@ const deno = (globalThis as {Deno?: DenoLike}).Deno;
 if (deno) {
   const missing = missingDenoPermissions(deno);
   if (missing.length > 0) {
-    // The language needs env access; without it the message is in English.
+    // The language needs env access (or --lang); without either the message is in English.
+    const env = localeEnv(deno);
+    if (deno.permissions.querySync({name: 'env', variable: BIDI_ENV_VAR}).state === 'granted') env[BIDI_ENV_VAR] = deno.env.get(BIDI_ENV_VAR);
+    const args = parseCliArgs(deno.args);
+    const options = args.ok ? args.options : undefined;
+    const lng = options?.lang ?? languageFromEnv(env);
+    // Laid out like every plain message: by us when --bidi app (or the variable) asks.
+    const bidi = parseBidiMode(options?.bidi) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
     const messages = {en, fa, ru};
-    console.error(messages[languageFromEnv(localeEnv(deno))].denoPermissions);
+    console.error(pageText(messages[lng].denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);
   }
 }

@@ -7,8 +7,9 @@ import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
 import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
-import {Lab} from '../lab/index.ts';
+import {Lab, type LabOptions} from '../lab/index.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
 import {wantsMonochrome} from '../ui/theme.ts';
@@ -50,7 +51,7 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const openSession = (id: string): LessonSession => {
     const lesson = catalog.lessons.find((l) => l.id === id);
     if (!lesson) throw new Error(`unknown lesson ${id}`);
-    const session = createLessonSession({lesson, createLab: () => new Lab({allowNonLoopback: options.allowRemote})});
+    const session = createLessonSession({lesson, createLab: () => new Lab(labOptions(options))});
     sessions.add(session);
     // Save when the position or the completed steps change, not on every live event.
     let saved = '';
@@ -68,7 +69,7 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
 
   // The REPL keeps one lab for the whole run, so leaving and coming back keeps its sockets.
   let replLab: Lab | undefined;
-  const openReplLab = () => (replLab ??= new Lab({allowNonLoopback: options.allowRemote}));
+  const openReplLab = () => (replLab ??= new Lab(labOptions(options)));
 
   // Asked again each time the menu is shown, so it counts the steps done since.
   const menu = () => menuEntries(catalog.lessons, store.get());
@@ -76,10 +77,15 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     const last = store.get().last;
     return last ? Math.max(0, catalog.lessons.findIndex((l) => l.id === last.lesson)) : undefined;
   };
+  // After the app, messages are laid out as its screen was: by us in app mode, unless
+  // VTE is back to doing BiDi itself.
+  let shownBidi = bidi.mode;
+  const message = (text: string) =>
+    pageText(text, pageFor(i18n.language, bidi.terminal === 'vte-bidi' ? 'terminal' : shownBidi, process.stderr.columns));
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
-    process.stderr.write(`${t('lessons:auto.unknownLesson', {id: initialLesson})}\n`);
+    process.stderr.write(message(t('lessons:auto.unknownLesson', {id: initialLesson})));
     return 2;
   }
 
@@ -88,22 +94,32 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     menu,
     resumeIndex,
     notices: notices.map((n) => progressNoticeText(n, t)),
+    // A save that fails later (the folder became read-only, the disk is full) is told too.
+    subscribeNotices: (listener) => store.onNotice((n) => listener({long: progressNoticeText(n, t), short: t('lessons:progress.notSavedShort', {code: noticeCode(n)})})),
     settings,
     chooseLanguage: !options.lang && !savedLanguage,
     calibrate: bidi.needsCalibration,
     onSettings: (patch: SettingsPatch) => {
-      if (patch.bidi) switchTerminalBidi(patch.bidi);
+      if (patch.bidi) {
+        switchTerminalBidi(patch.bidi);
+        shownBidi = patch.bidi;
+      }
       void store.update((p) => withSettings(p, patch));
     },
     version: appVersion(),
     initial: initialLesson ? {name: 'lesson', id: initialLesson} : options.mode === 'repl' ? {name: 'repl'} : undefined,
     renderRepl: (props) => <ReplScreen lab={openReplLab()} {...props} />,
     renderLesson: (id, props) => <LessonScreen key={id} open={() => openSession(id)} presenter={options.present} {...props} />,
+    message,
     cleanup: async () => {
       leaveBidi();
       await Promise.allSettled([...[...sessions].map((s) => s.close()), replLab?.dispose()]);
     },
   });
+}
+
+function labOptions(options: CliOptions): LabOptions {
+  return {allowNonLoopback: options.allowRemote, ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {})};
 }
 
 /** Progress with the settings the learner changed. */
@@ -121,6 +137,10 @@ let saving: Promise<unknown> = Promise.resolve();
 function saveProgress(store: ProgressStore, session: LessonSession): Promise<unknown> {
   saving = saving.then(() => store.update((p) => recordState(p, session.lesson, session.getState()))).catch(() => {});
   return saving;
+}
+
+function noticeCode(notice: ProgressNotice): string {
+  return notice.kind === 'unwritable' ? notice.code : notice.kind === 'newer-version' ? `v${notice.version}` : '';
 }
 
 function progressNoticeText(notice: ProgressNotice, t: i18n['t']): string {

@@ -12,7 +12,8 @@ import {loadCatalog} from '../lessons/catalog.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import type {Capabilities, Lesson} from '../lessons/types.ts';
 import type {Translate} from '../ui/format/index.ts';
-import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
+import {packProblemsText} from '../ui/plain/lesson-errors.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {headerRecord, resultRecord, stepRecords} from '../ui/plain/lesson-json.ts';
 import {headerLines, paragraph, resultLines, stepLines} from '../ui/plain/lesson-text.ts';
 
@@ -47,14 +48,12 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
   const catalog = loadCatalog({...(options.content ? {content: options.content} : {}), packs: options.packs});
   const i18n = createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
+  const page = pageFor(options.lng, options.bidi ?? 'off', options.width);
 
-  if (catalog.errors.length > 0) {
-    stderr.write(`${t('lessons:auto.packProblems')}\n`);
-    for (const e of sortErrors(catalog.errors)) stderr.write(`  ${formatLessonError(e, t)}\n`);
-  }
+  if (catalog.errors.length > 0) stderr.write(pageText(packProblemsText(catalog.errors, t), page));
   const lesson = catalog.lessons.find((l) => l.id === options.id);
   if (!lesson) {
-    stderr.write(`${t('lessons:auto.unknownLesson', {id: options.id})}\n`);
+    stderr.write(pageText(t('lessons:auto.unknownLesson', {id: options.id}), page));
     return 2;
   }
 
@@ -105,7 +104,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
     if (notice?.kind === 'lesson-unavailable') {
       const lines = notice.missing.map((m) => t(`lessons:runner.unavailable.${m}`));
       if (options.json) record({type: 'notice', kind: 'lesson-unavailable', missing: notice.missing, text: lines.join(' ')});
-      else emit(lines);
+      else emit(lines.flatMap((l) => paragraph(text, l)));
     }
     if (options.json) record(resultRecord(result));
     else emit(resultLines(text, result));

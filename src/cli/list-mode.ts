@@ -1,13 +1,15 @@
 // `socket-lessons list`: the lesson map as plain text — title, completed/total, the
 // concepts each lesson teaches and the languages it ships in.
 import type {Content} from '../content/types.ts';
+import type {BidiMode} from '../i18n/bidi/index.ts';
 import type {Language} from '../i18n/languages.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
 import type {Progress} from '../lessons/progress.ts';
 import type {Capabilities} from '../lessons/types.ts';
 import type {Translate} from '../ui/format/index.ts';
-import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
+import {packProblemsText} from '../ui/plain/lesson-errors.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {listLines} from '../ui/plain/lesson-list.ts';
 import type {Writable} from './lesson-mode.ts';
 
@@ -18,6 +20,8 @@ export interface ListOptions {
   /** Pack problems go here; default: stdout. */
   stderr?: Writable;
   width?: number;
+  /** How Persian is laid out; default off (logical order, copyable). */
+  bidi?: BidiMode;
   /** Saved progress, for completed/total. */
   progress?: Progress;
   content?: Content;
@@ -30,11 +34,10 @@ export async function runList(options: ListOptions): Promise<number> {
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const entries = menuEntries(catalog.lessons, options.progress, options.capabilities);
   const title = (id: string, lng: string) => i18n.t(`${id}:title`, {lng}) as unknown as string;
-  options.stdout.write(listLines(entries, {t, title, lng: options.lng, width: options.width}).map((l) => `${l}\n`).join(''));
+  const page = pageFor(options.lng, options.bidi ?? 'off', options.width);
+  options.stdout.write(listLines(entries, {t, title, lng: options.lng, page}).map((l) => `${l}\n`).join(''));
   if (catalog.errors.length > 0) {
-    const stderr = options.stderr ?? options.stdout;
-    stderr.write(`${t('lessons:auto.packProblems')}\n`);
-    for (const e of sortErrors(catalog.errors)) stderr.write(`  ${formatLessonError(e, t)}\n`);
+    (options.stderr ?? options.stdout).write(pageText(packProblemsText(catalog.errors, t), page));
     return 1;
   }
   return 0;

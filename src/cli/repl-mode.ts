@@ -6,11 +6,13 @@ import {createReadStream} from 'node:fs';
 import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
+import {isDeno} from '../lab/permissions.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {readLines} from '../ui/plain/lines.ts';
+import {pageFor, pageText} from '../ui/plain/page.ts';
 import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
 import {runScript} from '../ui/plain/run-script.ts';
 
@@ -28,6 +30,8 @@ export interface ReplModeOptions {
   bidi?: BidiMode;
   /** Allow hosts other than loopback (--allow-remote). */
   allowRemote?: boolean;
+  /** --max-sockets N. */
+  maxSockets?: number;
   /** Bound on each command's waits (ms, default 10000). */
   timeoutMs?: number;
   /** An i18next instance to use instead of a fresh one. */
@@ -76,14 +80,14 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   if (opts.script !== undefined) {
     const opened = await openScript(opts.script);
     if ('error' in opened) {
-      opts.stderr.write(`${t()('commands:transcript.readError', {file: opts.script, reason: opened.error})}\n`);
+      opts.stderr.write(pageText(t()('commands:transcript.readError', {file: opts.script, reason: opened.error}), pageFor(opts.lng, opts.bidi ?? 'off', opts.width)));
       return 2;
     }
     source = opened;
   } else {
     source = opts.stdin as AsyncIterable<Uint8Array | string>;
   }
-  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false});
+  const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false, ...(opts.maxSockets !== undefined ? {maxSockets: opts.maxSockets} : {})});
   const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
   const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
   const summary = await runScript({
@@ -95,5 +99,11 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
   });
+  // Deno keeps a read pending on a piped stdin even after we stop reading it, so `quit`
+  // would leave the process running until the writer closes the pipe: leave explicitly.
+  if (opts.script === undefined && isDeno && opts.stdin === process.stdin) {
+    await new Promise<void>((resolve) => opts.stdout.write('', () => resolve()));
+    process.exit(summary.exitCode);
+  }
   return summary.exitCode;
 }

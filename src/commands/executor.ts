@@ -2,6 +2,7 @@
 // listener waits for the accept too; a send to our own socket waits for it to arrive),
 // every wait is bounded, and run() never throws: it returns a typed Outcome.
 
+import {MAX_SCAN_PORTS} from '../lab/scan.ts';
 import type {Endpoint, LabErrorInfo, LabEvent, Operation, SocketInfo, SocketLab} from '../lab/types.ts';
 import type {CommandError, ErrorContext, Outcome, Result} from './outcome.ts';
 import {parseLine} from './parse.ts';
@@ -19,6 +20,11 @@ export interface ExecutorOptions {
 export interface Executor {
   /** Parse (if given a line) and run one command. Commands run one at a time, in call order. */
   run(input: string | Command): Promise<Outcome>;
+  /**
+   * Stop what the running command is waiting for (Esc or Ctrl+C in the REPL): it ends at
+   * once with ECANCELED. False when nothing was running. Commands queued after it still run.
+   */
+  cancel(): boolean;
   /** Stop following the lab's events. Does not close sockets: the lab's owner disposes it. */
   dispose(): void;
 }
@@ -50,6 +56,8 @@ function toError(err: unknown, operation: Operation): CommandError {
     if (err.address !== undefined) out.address = err.address;
     if (err.sysCode !== undefined) out.sysCode = err.sysCode;
     if (err.holders !== undefined) out.holders = err.holders;
+    if (err.limit !== undefined) out.limit = err.limit;
+    if (err.unixProblem !== undefined) out.unixProblem = err.unixProblem;
     return out;
   }
   const name = typeof err === 'object' && err !== null && typeof (err as {name?: unknown}).name === 'string' ? (err as {name: string}).name : typeof err;
@@ -82,6 +90,8 @@ class CommandExecutor implements Executor {
   /** Both ends of connections we made between our own sockets (Unix ones have no mirror). */
   private readonly pairs = new Map<string, string>();
   private chain: Promise<unknown> = Promise.resolve();
+  /** Aborts the waits of the command running now. */
+  private abort: AbortController | undefined;
 
   constructor(lab: SocketLab, options: ExecutorOptions) {
     this.lab = lab;
@@ -102,6 +112,13 @@ class CommandExecutor implements Executor {
 
   dispose(): void {
     this.unsubscribe();
+    this.abort?.abort();
+  }
+
+  cancel(): boolean {
+    if (!this.abort || this.abort.signal.aborted) return false;
+    this.abort.abort();
+    return true;
   }
 
   run(input: string | Command): Promise<Outcome> {
@@ -122,6 +139,7 @@ class CommandExecutor implements Executor {
     this.current = events;
     const startSeq = this.lastSeq;
     if (ACTING.has(command.verb)) this.waitSince = startSeq;
+    this.abort = new AbortController();
     try {
       const result = await this.exec(command, startSeq, events);
       return line === undefined ? {ok: true, command, result, events} : {ok: true, line, command, result, events};
@@ -130,6 +148,7 @@ class CommandExecutor implements Executor {
       return line === undefined ? {ok: false, command, error, events} : {ok: false, line, command, error, events};
     } finally {
       this.current = undefined;
+      this.abort = undefined;
     }
   }
 
@@ -139,16 +158,24 @@ class CommandExecutor implements Executor {
     // A late rejection after we stopped waiting must not become an unhandled rejection.
     p.catch(() => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const signal = this.abort?.signal;
+    let onAbort: (() => void) | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Fail({kind: 'lab', code: 'ETIMEDOUT', operation, timeoutMs: ms, ...extra})), ms);
+      onAbort = () => reject(new Fail({kind: 'lab', code: 'ECANCELED', operation, ...extra}));
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, {once: true});
     });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([p, timeout]).finally(() => {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    });
   }
 
   /** Wait for an event that completes the picture (the peer's side); never fails the command. */
   private async settle(predicate: (e: LabEvent) => boolean, since: number): Promise<LabEvent | undefined> {
     try {
-      return await this.lab.waitFor(predicate, {since, timeoutMs: this.timeoutMs});
+      return await this.lab.waitFor(predicate, {since, timeoutMs: this.timeoutMs, ...(this.abort ? {signal: this.abort.signal} : {})});
     } catch {
       return undefined;
     }
@@ -211,12 +238,28 @@ class CommandExecutor implements Executor {
   }
 
   /** After a connect to one of our passive sockets: wait for its accept. */
-  private async accepted(client: SocketInfo, dest: Endpoint, since: number): Promise<{listener?: string; accepted?: string}> {
+  private async accepted(client: SocketInfo, dest: Endpoint, since: number, created: boolean): Promise<{listener?: string; accepted?: string}> {
     if (client.protocol === 'udp') return {};
     const listener = listenerFor(this.lab.snapshot(), client.protocol, dest);
     if (!listener) return {};
     const unix = client.protocol === 'unix';
-    const ev = await this.settle((e) => e.type === 'accept' && e.socket === listener.name && (unix || sameEndpoint(e.remote, client.local)), since);
+    // Its accept, or the sign that there will be none: the listener could not take it, or our end closed.
+    const ev = await this.settle(
+      (e) =>
+        (e.type === 'accept' && e.socket === listener.name && (unix || sameEndpoint(e.remote, client.local))) ||
+        (e.type === 'error' && e.socket === listener.name && e.error.code === 'ELIMIT') ||
+        (e.type === 'close' && e.socket === client.name),
+      since,
+    );
+    if (ev?.type === 'error' && ev.error.limit) {
+      if (created) await this.discard(client.name);
+      labFail('ELIMIT', 'accept', {socket: listener.name, limit: ev.error.limit});
+    }
+    // Our end was closed before our own listener, still listening, accepted it: the runtime
+    // could not accept for want of a file descriptor (libuv then closes such connections).
+    if (ev?.type === 'close' && this.lab.get(listener.name)?.state === 'listening') {
+      labFail('ELIMIT', 'accept', {socket: listener.name, limit: {kind: 'descriptors'}});
+    }
     if (ev?.type !== 'accept') return {listener: listener.name};
     this.pairs.set(client.name, ev.child);
     this.pairs.set(ev.child, client.name);
@@ -280,7 +323,7 @@ class CommandExecutor implements Executor {
           const path = this.unixPath(cmd.address, 'connect');
           const target = {path, ...(t.name !== undefined ? {name: t.name} : {})};
           const socket = await this.creating(t.name, () => this.bounded(lab.connectUnix(target), 'connect', {socket: t.name}));
-          const acc = await this.accepted(socket, {kind: 'unix', path}, since);
+          const acc = await this.accepted(socket, {kind: 'unix', path}, since, true);
           return {verb: 'connect', created: true, socket: lab.get(socket.name) ?? socket, ...acc};
         }
         const addr = this.inet(cmd.address, 'connect', true);
@@ -298,7 +341,7 @@ class CommandExecutor implements Executor {
           }
           if (s.protocol !== 'tcp') this.wrongKind(s, 'connect');
           const socket = await this.bounded(lab.connect({socket: s.name, ...addr}), 'connect', {socket: s.name});
-          const acc = await this.accepted(socket, dest, since);
+          const acc = await this.accepted(socket, dest, since, false);
           return {verb: 'connect', created: false, socket: lab.get(socket.name) ?? socket, ...acc};
         }
         this.free(t.name, 'connect');
@@ -309,16 +352,20 @@ class CommandExecutor implements Executor {
           ...(from ? {localHost: from.host, localPort: from.port} : {}),
         };
         const socket = await this.creating(t.name, () => this.bounded(lab.connect(target), 'connect', {socket: t.name}));
-        const acc = await this.accepted(socket, dest, since);
+        const acc = await this.accepted(socket, dest, since, true);
         return {verb: 'connect', created: true, socket: lab.get(socket.name) ?? socket, ...acc};
       }
 
       case 'send': {
         const s = this.need(cmd.socket, 'send');
         const bytes = Buffer.byteLength(cmd.text, 'utf8');
-        await this.bounded(lab.send(s.name, cmd.text), 'send', {socket: s.name});
+        const report = await this.bounded(lab.send(s.name, cmd.text), 'send', {socket: s.name});
         const after = lab.get(s.name) ?? s;
         let receivedBy: string | undefined;
+        if (report.queued !== undefined) {
+          // The peer is not reading: nothing will arrive now, so wait for nothing.
+          return {verb: 'send', socket: after, bytes, queued: report.queued};
+        }
         if (bytes > 0 && s.protocol === 'udp' && after.remote) {
           const r = udpReceiverFor(lab.snapshot(), after.remote, s.name);
           if (r) receivedBy = (await this.settle((e) => e.type === 'message' && e.socket === r.name && reaches(after.local, e.from), since))?.socket;
@@ -371,6 +418,8 @@ class CommandExecutor implements Executor {
         const peer = this.peerOf(s);
         if (cmd.verb === 'shutdown') {
           if (s.protocol === 'udp') this.wrongKind(s, 'end');
+          // Our own peer stays half-open (CLOSE_WAIT) until it is closed, as TCP allows.
+          if (peer && (peer.state === 'connected' || peer.state === 'half-closed')) lab.holdOpen(peer.name);
           await this.bounded(lab.end(s.name), 'end', {socket: s.name});
         } else {
           await this.bounded(cmd.verb === 'close' ? lab.close(s.name) : lab.reset(s.name), OPERATION[cmd.verb], {socket: s.name});
@@ -390,11 +439,17 @@ class CommandExecutor implements Executor {
         return {verb: 'os', view: await this.bounded(lab.osView(), 'socket', {waitingFor: 'os'})};
 
       case 'scan': {
+        // Ranges are walked only up to the cap: `1-65535` written 7,000 times on one line
+        // must cost a few thousand steps, not hundreds of millions.
         const ports = new Set<number>();
+        const add = (n: number) => {
+          ports.add(n);
+          if (ports.size > MAX_SCAN_PORTS) labFail('ELIMIT', 'scan', {limit: {kind: 'scan-ports', max: MAX_SCAN_PORTS}});
+        };
         for (const p of cmd.ports) {
-          if (p.kind === 'port') ports.add(p.port);
-          else if (p.kind === 'range') for (let n = p.from; n <= p.to; n++) ports.add(n);
-          else ports.add(this.inet({kind: 'socket', name: p.name}, 'scan', true).port);
+          if (p.kind === 'port') add(p.port);
+          else if (p.kind === 'range') for (let n = p.from; n <= p.to; n++) add(n);
+          else add(this.inet({kind: 'socket', name: p.name}, 'scan', true).port);
         }
         const list = [...ports].sort((a, b) => a - b);
         const scan = await this.bounded(lab.scan(cmd.host, list), 'scan', {waitingFor: 'scan'}, this.scanTimeoutMs);
@@ -412,11 +467,12 @@ class CommandExecutor implements Executor {
         const {event: type, socket, timeoutMs} = cmd;
         let ev: LabEvent;
         try {
-          ev = await lab.waitFor((e) => e.type === type && (socket === undefined || e.socket === socket), {since: this.waitSince, timeoutMs});
+          const signal = this.abort?.signal;
+          ev = await lab.waitFor((e) => e.type === type && (socket === undefined || e.socket === socket), {since: this.waitSince, timeoutMs, ...(signal ? {signal} : {})});
         } catch (err) {
           const e = toError(err, 'wait');
-          if (e.kind === 'lab' && e.code === 'ETIMEDOUT') {
-            labFail('ETIMEDOUT', 'wait', {waitingFor: type, timeoutMs, ...(socket !== undefined ? {socket} : {})});
+          if (e.kind === 'lab' && (e.code === 'ETIMEDOUT' || e.code === 'ECANCELED')) {
+            labFail(e.code, 'wait', {waitingFor: type, timeoutMs, ...(socket !== undefined ? {socket} : {})});
           }
           throw err;
         }

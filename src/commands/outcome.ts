@@ -16,7 +16,15 @@ export type Result =
       listener?: string;
       accepted?: string;
     }
-  | {verb: 'send'; socket: SocketInfo; bytes: number; /** our socket that received it */ receivedBy?: string}
+  | {
+      verb: 'send';
+      socket: SocketInfo;
+      bytes: number;
+      /** our socket that received it */
+      receivedBy?: string;
+      /** Bytes not yet taken by the peer: its receive window is full (flow control, not an error). */
+      queued?: number;
+    }
   | {
       verb: 'sendto';
       socket: SocketInfo;

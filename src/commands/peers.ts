@@ -1,13 +1,13 @@
 // Finding our own sockets at the other end of a conversation, so a command can wait
 // for the peer's side of it (a connect for the accept, a send for the data).
 
+import {unmapped} from '../lab/address.ts';
 import type {Endpoint, SocketInfo} from '../lab/types.ts';
 
 const ANY = new Set(['0.0.0.0', '::', '::ffff:0.0.0.0']);
 
-function bare(address: string): string {
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
+/** IPv4-mapped IPv6 (in any spelling) counts as the IPv4 address it maps. */
+const bare = unmapped;
 
 /** Same IP and port (IPv4-mapped IPv6 counts as IPv4), or same Unix path. */
 export function sameEndpoint(a: Endpoint | undefined, b: Endpoint | undefined): boolean {

@@ -1,6 +1,7 @@
 import i18next, {type i18n} from 'i18next';
 import {builtinContent} from '../content/builtin.ts';
 import type {LocaleResources} from '../content/types.ts';
+import {proseNumbers} from './formatter.ts';
 import {LANGUAGES, type Language} from './languages.ts';
 
 /**
@@ -8,6 +9,7 @@ import {LANGUAGES, type Language} from './languages.ts';
  * after its file. Extra resources (a user's lesson pack) are merged on top.
  * Missing keys are never shown raw in production: the fallback is English, and the
  * locale-completeness test makes a missing key a test failure.
+ * Numbers interpolated into prose are written in the language's digits (formatter.ts).
  */
 export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
   const resources: LocaleResources = {};
@@ -19,7 +21,7 @@ export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
     }
   }
   const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
-  const instance = i18next.createInstance();
+  const instance = i18next.createInstance().use(proseNumbers);
   void instance.init({
     lng,
     fallbackLng: 'en',
@@ -28,7 +30,8 @@ export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
     defaultNS: 'app',
     resources,
     initAsync: false,
-    interpolation: {escapeValue: false},
+    // Every value goes through proseNumbers: numbers in prose follow the language.
+    interpolation: {escapeValue: false, alwaysFormat: true},
     returnNull: false,
   });
   return instance;

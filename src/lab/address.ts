@@ -27,18 +27,42 @@ export function unixEndpoint(path: string): Endpoint {
   return {kind: 'unix', path};
 }
 
-/** 127.0.0.0/8, ::1, ::ffff:127.x.x.x and the name localhost. */
+/** 127.0.0.0/8, ::1, IPv4-mapped loopback in any spelling (::ffff:127.0.0.1, ::ffff:7f00:1) and the name localhost. */
 export function isLoopback(host: string): boolean {
-  const h = host.toLowerCase();
+  let h = host.toLowerCase();
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   if (h === 'localhost') return true;
-  const kind = isIP(h);
-  if (kind === 4) return h.startsWith('127.');
-  if (kind === 6) {
-    if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
-    const m = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-    return m !== null && m[1] !== undefined && m[1].startsWith('127.');
+  if (isIP(h) === 4) return h.startsWith('127.');
+  const w = ipv6Words(h);
+  if (!w) return false;
+  if (w.slice(0, 7).every((x) => x === 0)) return w[7] === 1; // ::1
+  return w.slice(0, 5).every((x) => x === 0) && w[5] === 0xffff && w[6]! >> 8 === 127; // ::ffff:127.x.x.x
+}
+
+/** The eight 16-bit words of an IPv6 literal (zone ids refused), or undefined. */
+export function ipv6Words(text: string): number[] | undefined {
+  if (!net.isIPv6(text) || text.includes('%')) return undefined;
+  let h = text;
+  // A dotted IPv4 tail (::ffff:127.0.0.1) becomes its two words.
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    h = `${h.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  return false;
+  const [left, right] = h.includes('::') ? h.split('::') as [string, string] : [h, undefined];
+  const words = (part: string) => (part === '' ? [] : part.split(':').map((x) => parseInt(x, 16)));
+  const l = words(left);
+  const r = right === undefined ? [] : words(right);
+  const missing = 8 - l.length - r.length;
+  if (right === undefined ? missing !== 0 : missing < 0) return undefined;
+  return [...l, ...new Array<number>(right === undefined ? 0 : missing).fill(0), ...r];
+}
+
+/** An IPv4-mapped IPv6 address in any spelling (::ffff:7f00:1) as its IPv4 address (127.0.0.1); anything else as given. */
+export function unmapped(address: string): string {
+  const w = address.includes(':') ? ipv6Words(address.toLowerCase()) : undefined;
+  if (!w || !w.slice(0, 5).every((x) => x === 0) || w[5] !== 0xffff) return address;
+  return `${w[6]! >> 8}.${w[6]! & 255}.${w[7]! >> 8}.${w[7]! & 255}`;
 }
 
 /** 4 or 6 for an IP literal; localhost counts as 4 (127.0.0.1); 0 for other names. */

@@ -1,10 +1,11 @@
 // The lab's table of live sockets, limits, names and the helpers every protocol file uses.
 import type dgram from 'node:dgram';
 import type net from 'node:net';
-import {isLoopback, inet} from './address.ts';
-import {labError, toLabError} from './errors.ts';
+import {isLoopback, inet, unmapped} from './address.ts';
+import {labError, limitError, toLabError} from './errors.ts';
 import {EventBus} from './event-bus.ts';
 import {Names} from './names.ts';
+import {accepting, unixPathProblem} from './unix.ts';
 import {LabError as LabErrorClass} from './types.ts';
 import type {Endpoint, LabError, LabErrorInfo, LabOptions, Operation, Protocol, Role, SocketInfo} from './types.ts';
 
@@ -20,6 +21,10 @@ export interface Entry {
   unixFile?: string;
   /** While a connect, listen or bind is pending: abandon it (the socket is being closed). */
   abortPending?: () => void;
+  /** Datagrams from a non-loopback sender, dropped unseen (the lab was not given --allow-remote). */
+  foreignDropped?: number;
+  /** Queued bytes a close threw away (the peer was not reading): told in the 'close' event. */
+  droppedOnClose?: number;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
 }
@@ -58,7 +63,7 @@ export class LabCore {
   create(protocol: Protocol, role: Role, name: string | undefined, operation: Operation, extra?: Partial<SocketInfo>, trustedName = false): Entry {
     if (this.disposed) throw labError('ESTATE', operation, name);
     if (name !== undefined && !trustedName) this.names.check(name, this.taken, operation);
-    if (this.table.size >= this.maxSockets) throw labError('ELIMIT', operation, name);
+    if (this.table.size >= this.maxSockets) throw this.socketLimit(operation, name);
     const info: SocketInfo = {
       name: name ?? this.names.auto(this.taken),
       protocol,
@@ -74,6 +79,11 @@ export class LabCore {
     const entry: Entry = {info, acceptCount: 0};
     this.table.set(info.name, entry);
     return entry;
+  }
+
+  /** ELIMIT: the lab holds as many sockets as it may. */
+  socketLimit(operation: Operation, socket?: string): LabError {
+    return limitError({kind: 'sockets', max: this.maxSockets}, operation, socket);
   }
 
   lookup(name: string, operation: Operation): Entry {
@@ -116,8 +126,36 @@ export class LabCore {
     return [];
   }
 
-  /** Like fail(), but an EADDRINUSE is first filled with who holds the port. */
+  /** Bytes in the kernel's send queue of a connected TCP socket; the Lab overrides this where an OS view exists. */
+  async kernelSendQueue(_entry: Entry): Promise<number | undefined> {
+    return undefined;
+  }
+
+  /** A failed Unix listen or connect, with what is wrong with its path when the path shows it. */
+  unixError(err: unknown, operation: Operation, socket: string, path: string): LabError {
+    const e = toLabError(err, operation, socket, {kind: 'unix', path});
+    const problem = unixPathProblem(path, e.sysCode ?? e.code, operation);
+    if (!problem) return e;
+    const info = {...e.toJSON(), unixProblem: problem};
+    // Node says EACCES for a missing directory; the kernel's answer is ENOENT.
+    if (problem.kind === 'no-directory') {
+      info.code = 'ENOENT';
+      delete info.sysCode;
+    }
+    return new LabErrorClass(info);
+  }
+
+  /** Like fail(), but an EADDRINUSE is first filled with who holds the port, and a Unix path is looked at. */
   async failBind(entry: Entry, err: unknown, operation: Operation, address: Endpoint | undefined): Promise<LabError> {
+    if (address?.kind === 'unix') {
+      let e = this.unixError(err, operation, entry.info.name, address.path);
+      // A socket file is there: leftover, unless a program really accepts on it.
+      if (e.unixProblem?.kind === 'stale-socket' && (await accepting(address.path))) {
+        const {unixProblem: _, ...rest} = e.toJSON();
+        e = new LabErrorClass(rest);
+      }
+      return this.fail(entry, e, operation, address);
+    }
     let e = toLabError(err, operation, entry.info.name, address);
     if (e.code === 'EADDRINUSE' && address?.kind === 'inet' && address.port > 0) {
       const proto = entry.info.protocol === 'udp' ? 'udp' : 'tcp';
@@ -142,7 +180,8 @@ export class LabCore {
     if (i.state === 'closed') return;
     i.state = 'closed';
     this.table.delete(i.name);
-    this.bus.emit({type: 'close', hadError, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+    const dropped = entry.droppedOnClose;
+    this.bus.emit({type: 'close', hadError, ...(dropped ? {dropped} : {}), socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
     const waiters = entry.closeWaiters;
     entry.closeWaiters = undefined;
     if (waiters) for (const w of waiters) w();
@@ -151,6 +190,21 @@ export class LabCore {
   whenClosed(entry: Entry): Promise<void> {
     if (entry.info.state === 'closed') return Promise.resolve();
     return new Promise((resolve) => (entry.closeWaiters ??= []).push(resolve));
+  }
+
+  /**
+   * Does a TCP connect to host:port reach one of our own listeners? Then its accept needs a
+   * place in the table too, and a connect that cannot get one is refused before it starts.
+   */
+  listensOn(host: string, port: number): boolean {
+    const bare = unmapped;
+    const to = bare(host);
+    for (const e of this.table.values()) {
+      const l = e.info.local;
+      if (e.info.role !== 'passive' || e.info.protocol !== 'tcp' || l?.kind !== 'inet' || l.port !== port) continue;
+      if (bare(l.address) === to || l.address === '::' || (l.address === '0.0.0.0' && !to.includes(':'))) return true;
+    }
+    return false;
   }
 
   /** Lab sockets holding a port (for EADDRINUSE). */

@@ -1,5 +1,5 @@
 // Turns whatever node or Deno threw into a LabError (data only, no prose).
-import type {Endpoint, LabErrorCode, Operation} from './types.ts';
+import type {Endpoint, LabErrorCode, LabLimit, Operation} from './types.ts';
 import {LabError} from './types.ts';
 
 const DIRECT: ReadonlySet<string> = new Set<LabErrorCode>([
@@ -19,6 +19,8 @@ const MAPPED: Record<string, LabErrorCode> = {
   ERR_STREAM_DESTROYED: 'EPIPE',
   ERR_STREAM_WRITE_AFTER_END: 'EPIPE',
   ECONNABORTED: 'ECONNRESET',
+  EMFILE: 'ELIMIT',
+  ENFILE: 'ELIMIT',
 };
 
 /** Deno reports a missing --allow-* flag as NotCapable (2.x) or PermissionDenied (1.x). */
@@ -40,6 +42,8 @@ export function toLabError(err: unknown, operation: Operation, socket?: string, 
   if (socket !== undefined) info.socket = socket;
   if (address !== undefined) info.address = address;
   if (sys !== undefined && sys !== code) info.sysCode = sys;
+  // Out of file descriptors: the OS's limit (ulimit -n), not the lab's.
+  if (code === 'ELIMIT') info.limit = {kind: 'descriptors'};
   else if (code === 'EOTHER' || code === 'EPERM') {
     const n = typeof e.name === 'string' ? e.name : undefined;
     if (n !== undefined && n !== 'Error') info.sysCode = n;
@@ -49,6 +53,14 @@ export function toLabError(err: unknown, operation: Operation, socket?: string, 
 
 export function labError(code: LabErrorCode, operation: Operation, socket?: string, address?: Endpoint): LabError {
   const info: ConstructorParameters<typeof LabError>[0] = {code, operation};
+  if (socket !== undefined) info.socket = socket;
+  if (address !== undefined) info.address = address;
+  return new LabError(info);
+}
+
+/** ELIMIT naming the limit that was hit. */
+export function limitError(limit: LabLimit, operation: Operation, socket?: string, address?: Endpoint): LabError {
+  const info: ConstructorParameters<typeof LabError>[0] = {code: 'ELIMIT', operation, limit};
   if (socket !== undefined) info.socket = socket;
   if (address !== undefined) info.address = address;
   return new LabError(info);

@@ -84,14 +84,23 @@ export class EventBus {
    * Resolves with the first matching event with seq > `since` (already in history), or the
    * first future one when `since` is omitted. Rejects with ETIMEDOUT (operation 'wait').
    */
-  waitFor(predicate: (e: LabEvent) => boolean, options: {timeoutMs?: number; since?: number} = {}): Promise<LabEvent> {
+  waitFor(predicate: (e: LabEvent) => boolean, options: {timeoutMs?: number; since?: number; signal?: AbortSignal} = {}): Promise<LabEvent> {
     if (options.since !== undefined) {
       const seen = this.findSince(options.since, predicate);
       if (seen) return Promise.resolve(seen);
     }
+    const {signal} = options;
+    if (signal?.aborted) return Promise.reject(labError('ECANCELED', 'wait'));
     const timeoutMs = options.timeoutMs ?? 10_000;
     return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        reject(labError('ECANCELED', 'wait'));
+      };
+      signal?.addEventListener('abort', onAbort, {once: true});
       const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
         unsubscribe();
         reject(labError('ETIMEDOUT', 'wait'));
       }, timeoutMs);
@@ -101,12 +110,14 @@ export class EventBus {
           hit = predicate(e);
         } catch (err) {
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           unsubscribe();
           reject(err);
           return;
         }
         if (!hit) return;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         unsubscribe();
         resolve(e);
       });

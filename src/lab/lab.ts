@@ -1,5 +1,5 @@
 // The Lab: the SocketLab contract on top of the protocol files.
-import {endpointKey, ipFamily, literal} from './address.ts';
+import {endpointKey, ipFamily, literal, sameEndpoint} from './address.ts';
 import {registerLab, unregisterLab} from './cleanup.ts';
 import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
@@ -8,7 +8,7 @@ import {diffOs, OsReader, type OsScope} from './os-view/index.ts';
 import {changesOsTable, nextTimerMs, OS_POLL_MS, OsWatchSchedule, type OsPollResult} from './os-watch.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
-import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SocketInfo, type SocketLab} from './types.ts';
+import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SendReport, type SocketInfo, type SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
 import {DropWatch} from './udp-drops.ts';
 import {checkNet, checkUnix} from './permissions.ts';
@@ -142,11 +142,16 @@ export class Lab extends LabCore implements SocketLab {
     checkNet(literal(target.host), target.port, 'connect', label);
     let entry: Entry;
     const existing = target.socket !== undefined;
+    // A connect to our own listener makes two sockets (ours and the accepted one): refuse it
+    // now if the second would not fit, instead of connecting and then dropping the accept.
+    const accepts = this.listensOn(literal(target.host), target.port) ? 1 : 0;
     if (existing) {
       entry = this.lookup(target.socket!, 'connect');
       const st = entry.info.state;
       if (entry.info.protocol !== 'tcp' || (st !== 'new' && st !== 'bound')) throw labError('ESTATE', 'connect', entry.info.name);
+      if (this.table.size + accepts > this.maxSockets) throw this.socketLimit('connect', label);
     } else {
+      if (!this.disposed && this.table.size + 1 + accepts > this.maxSockets) throw this.socketLimit('connect', label);
       entry = this.create('tcp', 'active', target.name, 'connect');
       this.emitSocket(entry);
     }
@@ -164,6 +169,8 @@ export class Lab extends LabCore implements SocketLab {
   async connectUnix(target: {name?: string; path: string}): Promise<SocketInfo> {
     assertUnix('connect', target.name);
     checkUnix(target.path, 'connect', target.name);
+    const ours = [...this.table.values()].some((e) => e.info.role === 'passive' && e.info.local?.kind === 'unix' && e.info.local.path === target.path);
+    if (!this.disposed && this.table.size + (ours ? 2 : 1) > this.maxSockets) throw this.socketLimit('connect', target.name);
     const entry = this.create('unix', 'active', target.name, 'connect');
     this.emitSocket(entry);
     return connectTo(this, entry, {path: target.path}, true);
@@ -181,9 +188,9 @@ export class Lab extends LabCore implements SocketLab {
     return udpDisconnect(this, this.udpEntry(name, 'disconnect'));
   }
 
-  async send(name: string, data: string | Uint8Array): Promise<void> {
+  async send(name: string, data: string | Uint8Array): Promise<SendReport> {
     const entry = this.lookup(name, 'send');
-    if (entry.info.protocol === 'udp') return udpSend(this, entry, bytes(data));
+    if (entry.info.protocol === 'udp') return udpSend(this, entry, bytes(data)).then(() => ({}));
     return streamSend(this, entry, bytes(data));
   }
 
@@ -199,6 +206,13 @@ export class Lab extends LabCore implements SocketLab {
     const entry = this.lookup(name, 'end');
     if (entry.info.protocol === 'udp') throw labError('ESTATE', 'end', name);
     return streamEnd(this, entry);
+  }
+
+  holdOpen(name: string): void {
+    const entry = this.lookup(name, 'end');
+    if (entry.info.protocol === 'udp' || !entry.stream) throw labError('ESTATE', 'end', name);
+    // Read at the peer's FIN (Node and Deno streams), so setting it now is enough.
+    entry.stream.allowHalfOpen = true;
   }
 
   async close(name: string): Promise<void> {
@@ -234,7 +248,7 @@ export class Lab extends LabCore implements SocketLab {
     return this.bus.subscribe(listener);
   }
 
-  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent> {
+  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number; signal?: AbortSignal}): Promise<LabEvent> {
     return this.bus.waitFor(predicate, options);
   }
 
@@ -253,6 +267,16 @@ export class Lab extends LabCore implements SocketLab {
     const ports = s.protocol === 'tcp' || s.protocol === 'tcp6' ? this.tcpPorts : this.udpPorts;
     return (s.local.port > 0 && ports.has(s.local.port)) || (s.remote?.kind === 'inet' && ports.has(s.remote.port));
   };
+
+  override async kernelSendQueue(entry: Entry): Promise<number | undefined> {
+    const {local, remote, protocol} = entry.info;
+    if (protocol !== 'tcp' || local?.kind !== 'inet' || remote?.kind !== 'inet') return undefined;
+    const view = await this.os.read((s) => s.protocol.startsWith('tcp') && sameEndpoint(s.local, local) && sameEndpoint(s.remote, remote), {
+      tcp: new Set([local.port]),
+      owners: false,
+    });
+    return view.available ? view.sockets[0]?.sendQueue : undefined;
+  }
 
   override async osHolders(protocol: 'tcp' | 'udp', port: number): Promise<Holder[]> {
     const view = await this.os.read(

@@ -1,7 +1,7 @@
 // Port scan: try to connect to each port, report open/closed. Bounded concurrency and
 // timeouts; every probe socket is closed before the scan resolves.
 import net from 'node:net';
-import {labError} from './errors.ts';
+import {limitError} from './errors.ts';
 import {LabError, type ScanResult} from './types.ts';
 
 export const MAX_SCAN_PORTS = 1024;
@@ -33,7 +33,7 @@ function probe(host: string, port: number, timeoutMs: number): Promise<PortResul
 }
 
 export async function scanPorts(host: string, ports: number[], options: {concurrency?: number; timeoutMs?: number} = {}): Promise<ScanResult> {
-  if (ports.length > MAX_SCAN_PORTS) throw labError('ELIMIT', 'scan');
+  if (ports.length > MAX_SCAN_PORTS) throw limitError({kind: 'scan-ports', max: MAX_SCAN_PORTS}, 'scan');
   for (const p of ports) {
     if (!Number.isInteger(p) || p < 1 || p > 65535) {
       throw new LabError({code: 'EOTHER', operation: 'scan', sysCode: 'ERR_SOCKET_BAD_PORT'});

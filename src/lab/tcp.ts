@@ -1,10 +1,10 @@
 // Stream sockets (TCP, and Unix through the same code): listen, connect, accept, data,
 // half-close, close and reset.
 import net from 'node:net';
-import {inet, ipFamily, unixEndpoint} from './address.ts';
+import {inet, ipFamily, isLoopback, unixEndpoint} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
-import {labError} from './errors.ts';
-import {LabError, type Endpoint, type Operation, type SocketInfo} from './types.ts';
+import {labError, limitError} from './errors.ts';
+import {LabError, type Endpoint, type Operation, type SendReport, type SocketInfo} from './types.ts';
 
 function streamLocal(s: net.Socket, unixPath?: string): Endpoint | undefined {
   if (unixPath !== undefined) return unixEndpoint(unixPath);
@@ -49,10 +49,17 @@ export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
 }
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
+  // Listeners are on loopback unless --allow-remote; a connection from elsewhere is refused unseen.
+  if (unixPath === undefined && !core.allowNonLoopback && s.remoteAddress !== undefined && !isLoopback(s.remoteAddress)) {
+    s.on('error', () => {});
+    s.destroy();
+    listener.foreignDropped = (listener.foreignDropped ?? 0) + 1;
+    return;
+  }
   if (core.disposed || core.table.size >= core.maxSockets) {
     s.on('error', () => {});
     s.destroy();
-    if (!core.disposed) core.fail(listener, labError('ELIMIT', 'accept', listener.info.name), 'accept');
+    if (!core.disposed) core.fail(listener, core.socketLimit('accept', listener.info.name), 'accept');
     return;
   }
   const name = childName(core, listener);
@@ -174,9 +181,11 @@ export function connectTo(
       const chosenLocal = 'path' in to ? undefined : to.localHost !== undefined || to.localPort !== undefined;
       const code = (err as {code?: string}).code;
       // A taken local address (bind, or a 4-tuple already in use at connect) names the local side.
-      const e = core.fail(entry, err, 'connect', chosenLocal && (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL') && !('path' in to)
-        ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
-        : requested);
+      const e = 'path' in to
+        ? core.fail(entry, core.unixError(err, 'connect', i.name, to.path), 'connect', requested)
+        : core.fail(entry, err, 'connect', chosenLocal && (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL')
+          ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
+          : requested);
       entry.stream = undefined;
       s.destroy();
       if (createdHere) core.closed(entry, true);
@@ -233,25 +242,40 @@ function connectedStream(core: LabCore, entry: Entry, operation: Operation): net
   return s;
 }
 
-export function streamSend(core: LabCore, entry: Entry, data: Uint8Array): Promise<void> {
+export function streamSend(core: LabCore, entry: Entry, data: Uint8Array): Promise<SendReport> {
   const s = connectedStream(core, entry, 'send');
   const i = entry.info;
   if (s.writableEnded || s.destroyed) return Promise.reject(labError('EPIPE', 'send', i.name, i.remote));
-  if (s.writableLength + data.length > core.maxBufferedBytes) return Promise.reject(labError('ELIMIT', 'send', i.name, i.remote));
+  if (s.writableLength + data.length > core.maxBufferedBytes) {
+    return Promise.reject(limitError({kind: 'buffered', max: core.maxBufferedBytes}, 'send', i.name, i.remote));
+  }
   // Each send goes out at once (no Nagle): what the learner sends is what the peer sees.
   // Set on the first send only, so connections that never send cost no extra syscall.
   if (i.protocol === 'tcp' && i.bytesOut === 0) s.setNoDelay(true);
   return new Promise((resolve, reject) => {
-    s.write(data, (err) => {
-      if (err) {
-        // guardStream reports the socket's 'error'; a write on a dead stream has none.
-        reject(core.fail(entry, err, 'send', i.remote));
-        return;
-      }
+    let settled = false;
+    const sent = (queued: number) => {
+      if (settled) return;
+      settled = true;
       i.bytesOut += data.length;
-      core.bus.emit({type: 'send', bytes: data.length, socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
-      resolve();
+      core.bus.emit({type: 'send', bytes: data.length, ...(queued > 0 ? {queued} : {}), socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+      resolve(queued > 0 ? {queued} : {});
+    };
+    s.write(data, (err) => {
+      if (!err) return sent(0);
+      if (settled) return; // the socket's own 'error' (guardStream) tells what became of queued bytes
+      settled = true;
+      // guardStream reports the socket's 'error'; a write on a dead stream has none.
+      reject(core.fail(entry, err, 'send', i.remote));
     });
+    // Node and Deno both try the write at once: what the kernel took is gone from
+    // writableLength when write() returns, and the callback follows.
+    const mine = s.writableLength;
+    if (mine === 0) return;
+    // The kernel's send buffer is full because the peer's receive window is: the bytes wait
+    // (in this program, and in the kernel's queue) and go out when the peer reads. That is
+    // flow control, not a failure: say so now instead of waiting for the peer.
+    void core.kernelSendQueue(entry).catch(() => undefined).then((kernel) => sent(mine + (kernel ?? 0)));
   });
 }
 
@@ -280,8 +304,11 @@ export function streamClose(core: LabCore, entry: Entry): Promise<void> {
     server.close(); // accepted sockets live on, as in C
     core.closed(entry, false);
   } else if (s) {
-    if (s.writableLength > 0 && !s.destroyed) s.destroySoon();
-    else s.destroy();
+    // Bytes still queued here wait for a peer that is not reading; waiting for them could
+    // last forever (and hold every exit). What the kernel already took still goes out, as
+    // after close() in C; what never left this program is dropped, and the close says so.
+    if (s.writableLength > 0 && !s.destroyed) entry.droppedOnClose = s.writableLength;
+    s.destroy();
   } else {
     core.closed(entry, false);
   }

@@ -58,6 +58,7 @@ export type LabErrorCode =
   | 'ELIMIT' // too many sockets, too much buffered data, too many ports
   | 'ENAME' // unknown or duplicate socket name
   | 'ESTATE' // operation makes no sense in the socket's state
+  | 'ECANCELED' // the learner stopped a command (Esc, Ctrl+C) before its outcome
   | 'EOTHER';
 
 export type Operation =
@@ -77,6 +78,16 @@ export type Operation =
   | 'recv' // an error that arrived while reading (e.g. the peer reset the connection)
   | 'wait'; // waitFor timed out
 
+/**
+ * Which limit an ELIMIT hit: the lab's own (sockets held at once, bytes waiting to be
+ * taken by the OS for one socket, ports in one scan) or the OS's (file descriptors).
+ */
+export interface LabLimit {
+  kind: 'sockets' | 'buffered' | 'scan-ports' | 'descriptors';
+  /** The limit's value, when the lab knows it. */
+  max?: number;
+}
+
 /** A typed failure. Carries data only; the UI turns it into words. */
 export interface LabErrorInfo {
   code: LabErrorCode;
@@ -87,6 +98,16 @@ export interface LabErrorInfo {
   sysCode?: string;
   /** For EADDRINUSE: who holds the address, when the lab or the OS view knows. */
   holders?: {socket?: string; pid?: number; program?: string}[];
+  /** For ELIMIT: which limit. */
+  limit?: LabLimit;
+  /** A Unix socket path that failed: what is wrong with it, found by looking at the path. */
+  unixProblem?: UnixProblem;
+}
+
+export interface UnixProblem {
+  kind: 'no-directory' | 'not-a-directory' | 'not-a-socket' | 'stale-socket' | 'no-permission';
+  /** The directory the socket file would be in. */
+  dir: string;
 }
 
 export class LabError extends Error implements LabErrorInfo {
@@ -96,6 +117,8 @@ export class LabError extends Error implements LabErrorInfo {
   readonly address?: Endpoint;
   readonly sysCode?: string;
   readonly holders?: {socket?: string; pid?: number; program?: string}[];
+  readonly limit?: LabLimit;
+  readonly unixProblem?: UnixProblem;
   constructor(info: LabErrorInfo) {
     super(`${info.operation} ${info.socket ?? ''}: ${info.code}${info.sysCode ? ` (${info.sysCode})` : ''}`);
     this.name = 'LabError';
@@ -105,10 +128,12 @@ export class LabError extends Error implements LabErrorInfo {
     if (info.address !== undefined) this.address = info.address;
     if (info.sysCode !== undefined) this.sysCode = info.sysCode;
     if (info.holders !== undefined) this.holders = info.holders;
+    if (info.limit !== undefined) this.limit = info.limit;
+    if (info.unixProblem !== undefined) this.unixProblem = info.unixProblem;
   }
   toJSON(): LabErrorInfo {
-    const {code, operation, socket, address, sysCode, holders} = this;
-    return {code, operation, socket, address, sysCode, holders};
+    const {code, operation, socket, address, sysCode, holders, limit, unixProblem} = this;
+    return {code, operation, socket, address, sysCode, holders, limit, unixProblem};
   }
 }
 
@@ -154,17 +179,27 @@ export type LabEvent = EventBase &
     | {type: 'disconnect'}
     | {type: 'accept'; child: string}
     | {type: 'data'; bytes: number; preview: string}
-    | {type: 'send'; bytes: number; to?: Endpoint}
+    /**
+     * queued (TCP, Unix): bytes written so far that the peer has not taken yet, when its
+     * receive window is full and they wait in this program and in the kernel's send queue.
+     */
+    | {type: 'send'; bytes: number; to?: Endpoint; queued?: number}
     | {type: 'message'; bytes: number; from: Endpoint; preview: string}
     /** UDP: the kernel dropped `count` more datagrams for this socket (receive buffer full); `total` since it was bound. */
     | {type: 'drop'; count: number; total: number}
     | {type: 'end'; by: 'local' | 'peer'}
-    | {type: 'close'; hadError: boolean}
+    /** dropped: bytes still queued in this program (the peer never took them), thrown away by the close. */
+    | {type: 'close'; hadError: boolean; dropped?: number}
     | {type: 'error'; error: LabErrorInfo}
     | {type: 'os'; change: 'added' | 'removed' | 'state'; entry: OsSocket; previousState?: string}
   );
 
 export type LabEventType = LabEvent['type'];
+
+export interface SendReport {
+  /** Bytes not yet taken by the peer (its receive window is full); absent when all went out. */
+  queued?: number;
+}
 
 export interface ScanResult {
   host: string;
@@ -186,7 +221,8 @@ export interface LabOptions {
   udpReceiveBuffer?: number;
   /**
    * TCP: when the peer sends FIN, keep our side open (CLOSE_WAIT) until close() is called.
-   * Default false: the lab answers with its own FIN and the socket closes, as most servers do.
+   * Default false: the lab answers with its own FIN and the socket closes, as most servers
+   * do; holdOpen() makes the exception for one socket.
    */
   halfOpen?: boolean;
 }
@@ -214,12 +250,22 @@ export interface SocketLab {
   /** UDP connect: records a default peer, no packet is exchanged. */
   connectUdp(name: string, address: {host: string; port: number}): Promise<SocketInfo>;
   disconnectUdp(name: string): SocketInfo;
-  /** TCP/Unix write, or UDP send to the default peer. Resolves when handed to the OS. */
-  send(name: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * TCP/Unix write, or UDP send to the default peer. Resolves when handed to the OS, or at
+   * once when the OS cannot take it all because the peer stopped reading: then `queued`
+   * says how many bytes wait (they still go out, in order, when the peer reads).
+   */
+  send(name: string, data: string | Uint8Array): Promise<SendReport>;
   /** UDP send to an address; an unbound socket gets an implicit bind (its own 'bind' event). */
   sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void>;
   /** Half-close: send FIN, keep reading. */
   end(name: string): Promise<void>;
+  /**
+   * TCP/Unix: when this socket's peer sends FIN, keep it open (half-closed; CLOSE_WAIT in
+   * the OS) until close(), whatever `halfOpen` says. Used when the peer is one of ours and
+   * shuts down, so the learner can watch CLOSE_WAIT.
+   */
+  holdOpen(name: string): void;
   close(name: string): Promise<void>;
   /** Abortive close (RST). */
   reset(name: string): Promise<void>;
@@ -235,9 +281,9 @@ export interface SocketLab {
   /**
    * Resolves with the first matching event: one already in history with seq > `since`, or
    * else a future one (only future ones when `since` is omitted). Rejects with a LabError
-   * ETIMEDOUT (operation 'wait') after timeoutMs (default 10 s).
+   * ETIMEDOUT (operation 'wait') after timeoutMs (default 10 s), or ECANCELED when `signal` aborts.
    */
-  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number}): Promise<LabEvent>;
+  waitFor(predicate: (event: LabEvent) => boolean, options?: {timeoutMs?: number; since?: number; signal?: AbortSignal}): Promise<LabEvent>;
 
   /** The OS view: one read now; only the lab's ports and paths unless `all`. */
   osView(options?: {all?: boolean}): Promise<OsView>;

@@ -1,7 +1,7 @@
 // Datagram sockets: lazy creation (the family is known at the first bind/send/connect),
 // explicit and implicit bind, sendto, connect/disconnect (default peer), messages, close.
 import dgram from 'node:dgram';
-import {inet, ipFamily, literal} from './address.ts';
+import {inet, ipFamily, isLoopback, literal} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
 import {labError} from './errors.ts';
 import {LabError, type Endpoint, type Operation, type SocketInfo} from './types.ts';
@@ -22,6 +22,7 @@ function ensureSocket(core: LabCore, entry: Entry, family: 4 | 6): dgram.Socket 
   const bus = core.bus;
   const previewBytes = core.previewBytes;
   let lastFrom: Endpoint | undefined;
+  let lastFromAllowed = true;
   u.on('error', (err: Error) => {
     if (entry.udp === u) core.fail(entry, err, 'recv', i.local);
   });
@@ -36,12 +37,19 @@ function ensureSocket(core: LabCore, entry: Entry, family: 4 | 6): dgram.Socket 
   });
   u.on('message', (msg: Buffer, rinfo: dgram.RemoteInfo) => {
     if (entry.udp !== u) return;
-    i.datagramsIn++;
-    i.bytesIn += msg.length;
     let from = lastFrom;
     if (from === undefined || from.kind !== 'inet' || from.port !== rinfo.port || from.address !== rinfo.address) {
       from = lastFrom = inet(rinfo.address, rinfo.port, rinfo.family);
+      lastFromAllowed = core.allowNonLoopback || isLoopback(rinfo.address);
     }
+    // An implicit bind is on 0.0.0.0 (or ::), as in C, so another host can reach it: without
+    // --allow-remote its datagrams are dropped here, before any event shows them.
+    if (!lastFromAllowed) {
+      entry.foreignDropped = (entry.foreignDropped ?? 0) + 1;
+      return;
+    }
+    i.datagramsIn++;
+    i.bytesIn += msg.length;
     bus.emit({
       type: 'message', bytes: msg.length, from, preview: msg.toString('utf8', 0, Math.min(previewBytes, msg.length)),
       socket: i.name, protocol: 'udp', local: i.local, remote: i.remote,

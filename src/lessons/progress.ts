@@ -1,10 +1,13 @@
 // The learner's progress, one JSON file per user. Writes are atomic (temp file + rename);
 // a file that does not parse is kept aside as a backup and a fresh one starts; a folder
 // we cannot write to leaves the app running with progress kept in memory only.
-// Every such case is a typed notice for the UI to tell the learner.
+// Every such case is a typed notice for the UI to tell the learner, at start or later.
+// Two instances at once (two terminals) must not lose each other's lessons: each save
+// takes a lock file, reads what is on disk now and replays this instance's changes on it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {appConfigDir} from './config-dir.ts';
+import {withFileLock} from './file-lock.ts';
 import {completedSteps, type LessonState} from './state.ts';
 import type {Lesson} from './types.ts';
 
@@ -44,8 +47,14 @@ export interface ProgressStore {
   /** False once saving has failed (or was never possible): progress lives in memory only. */
   readonly persistent: boolean;
   get(): Progress;
-  /** Change progress and save it. Resolves with a notice only when this save failed. */
+  /**
+   * Change progress and save it. Resolves with a notice only when this save failed. The
+   * change is replayed on what is on disk when it is saved (another instance may have
+   * saved meanwhile), so it must be a function of the progress it is given.
+   */
   update(change: (progress: Progress) => Progress): Promise<ProgressNotice | undefined>;
+  /** Hear about every save that fails from now on (saving then stops for this run). */
+  onNotice(listener: (notice: ProgressNotice) => void): () => void;
   /** Forget everything (`--reset`). */
   reset(): Promise<ProgressNotice | undefined>;
 }
@@ -77,23 +86,47 @@ export async function openProgress(options: OpenProgressOptions = {}): Promise<{
     if (loaded.readOnly) persistent = false;
   }
 
+  const listeners = new Set<(notice: ProgressNotice) => void>();
+  const failed = (notice: ProgressNotice): ProgressNotice => {
+    persistent = false;
+    for (const l of listeners) l(notice);
+    return notice;
+  };
+  // Changes not saved yet, in order: each save replays them on the file as it is then.
+  let pending: ((p: Progress) => Progress)[] = [];
   // Writes are chained so two quick updates can never interleave their renames.
   let chain: Promise<unknown> = Promise.resolve();
   const save = (): Promise<ProgressNotice | undefined> => {
     if (!persistent) return Promise.resolve(undefined);
-    const snapshot = JSON.stringify(progress, null, 2) + '\n';
-    const result = chain.then(async () => {
-      if (!persistent) return undefined;
+    const result = chain.then(async (): Promise<ProgressNotice | undefined> => {
+      if (!persistent || pending.length === 0) return undefined; // an earlier save took these
+      const batch = pending;
+      pending = [];
       try {
-        await writeAtomic(file, snapshot);
+        await ensureDir(path.dirname(file));
+        const saved = await withFileLock(file, async () => {
+          const disk = await readForMerge(file);
+          if (disk !== undefined && 'newer' in disk) return disk;
+          // Nothing readable there: what this instance holds is the whole story.
+          const next = disk === undefined ? progress : batch.reduce((p, change) => change(p), disk);
+          await writeAtomic(file, JSON.stringify(next, null, 2) + '\n');
+          return next;
+        });
+        if ('newer' in saved) return failed({kind: 'newer-version', file, version: saved.newer});
+        // What another instance saved is ours now too; changes made during the save go on top.
+        progress = pending.reduce((p, change) => change(p), saved);
         return undefined;
       } catch (error) {
-        persistent = false;
-        return {kind: 'unwritable', file, code: errorCode(error)} satisfies ProgressNotice;
+        return failed({kind: 'unwritable', file, code: errorCode(error)});
       }
     });
     chain = result;
     return result;
+  };
+  const change = (c: (p: Progress) => Progress): Promise<ProgressNotice | undefined> => {
+    progress = c(progress);
+    if (persistent) pending.push(c);
+    return save();
   };
 
   const store: ProgressStore = {
@@ -102,13 +135,11 @@ export async function openProgress(options: OpenProgressOptions = {}): Promise<{
       return persistent;
     },
     get: () => progress,
-    update(change) {
-      progress = change(progress);
-      return save();
-    },
-    reset() {
-      progress = emptyProgress();
-      return save();
+    update: change,
+    reset: () => change(() => emptyProgress()),
+    onNotice(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
   if (options.reset) {
@@ -150,6 +181,26 @@ async function load(file: string, now: () => Date): Promise<{progress?: Progress
   }
 }
 
+/** The file as it is now, for a save to merge into: undefined when missing or unreadable. */
+async function readForMerge(file: string): Promise<Progress | {newer: number} | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const version = (data as {version?: unknown} | null)?.version;
+  if (typeof version === 'number' && version > PROGRESS_VERSION) return {newer: version};
+  return parseProgress(data);
+}
+
 /** Accept only the shape we write; anything else counts as corrupted. */
 export function parseProgress(data: unknown): Progress | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
@@ -177,12 +228,23 @@ export function parseProgress(data: unknown): Progress | undefined {
   return out;
 }
 
+/** mkdir -p, failing with the real reason: node's recursive mkdir says ENOENT where a parent is read-only. */
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, {recursive: true});
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    const parent = path.dirname(dir);
+    if (parent !== dir) await ensureDir(parent);
+    await fs.mkdir(dir);
+  }
+}
+
 // Unique per write: the pid tells processes apart, the counter this process's writes.
 // (Not node:crypto: loading it costs every start ~10 ms, and nothing here is secret.)
 let writes = 0;
 
 async function writeAtomic(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), {recursive: true});
   const temp = `${file}.tmp-${process.pid}-${(++writes).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   try {
     const handle = await fs.open(temp, 'w', 0o600);

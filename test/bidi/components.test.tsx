@@ -139,8 +139,8 @@ describe('Calibration', () => {
     const r = render(withContext('fa', 'app', <Calibration onChoose={() => {}} width={70} />));
     cleanup = r.unmount;
     const frame = r.lastFrame() ?? '';
-    const sample1 = 'اگر این سطر درست خوانده می‌شود، کلید ۱ را بزنید.';
-    const sample2 = 'اگر این سطر درست خوانده می‌شود، کلید ۲ را بزنید.';
+    const sample1 = 'اگر این خط درست خوانده می‌شود، کلید ۱ را بزنید.';
+    const sample2 = 'اگر این خط درست خوانده می‌شود، کلید ۲ را بزنید.';
     const [visual] = layoutParagraph(sample1, {mode: 'app', direction: 'rtl', align: false});
     expect(frame).toContain(` 1  ${visual}`);
     expect(frame).toContain(` 2  ${sample2}`);
@@ -151,7 +151,7 @@ describe('Calibration', () => {
     cleanup = r.unmount;
     const frame = r.lastFrame() ?? '';
     expect(frame).toContain('какая из двух строк читается правильно?');
-    expect(frame).toContain('اگر این سطر درست خوانده می‌شود، کلید ۲ را بزنید.');
+    expect(frame).toContain('اگر این خط درست خوانده می‌شود، کلید ۲ را بزنید.');
   });
 
   it.each([

@@ -18,6 +18,24 @@ describe('isolateLtrRuns', () => {
     ['5000. سپس 6000', '<5000>. سپس <6000>'],
     ['{{port}} را ببینید', '<{{port}}> را ببینید'],
     ['فقط فارسی، بدون عدد لاتین. ۱۲۳', 'فقط فارسی، بدون عدد لاتین. ۱۲۳'],
+    // Issue 12: a Latin run with punctuation between its words is one unit.
+    ['فرمان send uc "ping" را', 'فرمان <send uc "ping"> را'],
+    ['اجرا: send browser "GET / HTTP/1.0\\n" و', 'اجرا: <send browser "GET / HTTP/1.0\\n"> و'],
+    ['فرمان sendto udp s1 "hello, s1" as s2 را', 'فرمان <sendto udp s1 "hello, s1" as s2> را'],
+    ['دو پروتکل (TCP, UDP) هست', 'دو پروتکل (<TCP, UDP>) هست'],
+    ['فراخوانی‌های listen، connect، accept، send هستند', 'فراخوانی‌های <listen، connect، accept، send> هستند'],
+    ['با netcat: nc -U /tmp/a.sock وصل شوید', 'با <netcat: nc -U /tmp/a.sock> وصل شوید'],
+    ['سوکت‌های Unix (AF_UNIX) مسیر دارند', 'سوکت‌های <Unix (AF_UNIX)> مسیر دارند'],
+    ['می‌فرستد «hello, server». این', 'می‌فرستد «<hello, server>». این'],
+    ['127.0.0.1:5000 bind شد', '<127.0.0.1:5000 bind> شد'],
+    ['وصل شد: 127.0.0.1:40960 → 127.0.0.1:5000', 'وصل شد: <127.0.0.1:40960 → 127.0.0.1:5000>'],
+    // Punctuation inside a quotation is the quotation's; after a run, the sentence's.
+    ['پیام "is anyone there?" را', 'پیام "<is anyone there?>" را'],
+    ['بنویسید «send c1 hi!» و', 'بنویسید «<send c1 hi!>» و'],
+    ['مثلاً send c1 hi? — یا', 'مثلاً <send c1 hi?> — یا'],
+    ['مثلاً send c1 hi! — یا', 'مثلاً <send c1 hi>! — یا'],
+    ['اول bind. سپس listen.', 'اول <bind>. سپس <listen>.'],
+    ['روسی — Русский', 'روسی — Русский'],
   ])('%s', (input, expected) => {
     expect(show(input)).toBe(expected);
   });

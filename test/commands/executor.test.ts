@@ -100,6 +100,21 @@ describe('executor', () => {
     expect(lab.get('srv#2')).toBeUndefined();
   });
 
+  it('shutdown leaves our own peer half-open (CLOSE_WAIT) until it is closed; close still closes the peer', async () => {
+    setup();
+    await ok('listen tcp 0 as srv');
+    await ok('connect tcp srv as c');
+    await ok('shutdown c');
+    expect(lab.get('srv#1')?.state).toBe('half-closed');
+    expect(await ok('send srv#1 "still open"')).toMatchObject({receivedBy: 'c'});
+    expect(await ok('close srv#1')).toMatchObject({verb: 'close', peer: 'c'});
+    expect(lab.get('c')).toBeUndefined();
+    // A plain close is answered by the app closing the other end at once.
+    await ok('connect tcp srv as d');
+    expect(await ok('close d')).toMatchObject({verb: 'close', peer: 'srv#2'});
+    expect(lab.get('srv#2')).toBeUndefined();
+  });
+
   it('wait: sees events since the last socket command; consumes them; times out with context', async () => {
     setup();
     await ok('bind udp 0 as r');

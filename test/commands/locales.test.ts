@@ -24,7 +24,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => 
 const LAB_CODES: Record<LabErrorCode, true> = {
   EADDRINUSE: true, EACCES: true, EADDRNOTAVAIL: true, ECONNREFUSED: true, ECONNRESET: true, EPIPE: true,
   ENOENT: true, EMSGSIZE: true, ETIMEDOUT: true, EPERM: true, EUNSUPPORTED: true, ENOTLOOPBACK: true,
-  ELIMIT: true, ENAME: true, ESTATE: true, EOTHER: true,
+  ELIMIT: true, ENAME: true, ESTATE: true, EOTHER: true, ECANCELED: true,
 };
 
 describe('locales/*/commands.json', () => {
@@ -77,11 +77,17 @@ describe('formatters speak every language, never a raw key', () => {
         if (text.hint) expect(text.hint).not.toMatch(leaked);
       }
       for (const code of Object.keys(LAB_CODES) as LabErrorCode[]) {
-        for (const extra of [{}, {nameProblem: 'taken' as const}, {noAddress: true}, {known: ['a']}]) {
+        const extras: Partial<Extract<CommandError, {kind: 'lab'}>>[] = [
+          {}, {nameProblem: 'taken'}, {noAddress: true}, {known: ['a']}, {operation: 'wait', waitingFor: 'data', timeoutMs: 5},
+          ...(['sockets', 'buffered', 'scan-ports', 'descriptors'] as const).map((kind) => ({limit: {kind, max: 256}})),
+          ...(['no-directory', 'not-a-directory', 'not-a-socket', 'stale-socket', 'no-permission'] as const).map((kind) => ({unixProblem: {kind, dir: '/tmp/x'}})),
+        ];
+        for (const extra of extras) {
           const e: CommandError = {kind: 'lab', code, operation: 'send', socket: 's', address: {kind: 'inet', address: '127.0.0.1', port: 5, family: 'IPv4'}, ...extra};
           const text = describeError(e, t);
           expect(text.message, `${lng} ${code}`).not.toMatch(leaked);
           expect(text.message.length).toBeGreaterThan(5);
+          if (text.hint) expect(text.hint, `${lng} ${code} hint`).not.toMatch(leaked);
         }
       }
     });
@@ -92,9 +98,9 @@ describe('formatters speak every language, never a raw key', () => {
         {...b, type: 'socket', role: 'active'}, {...b, type: 'socket', role: 'passive'}, {...b, type: 'bind', implicit: true},
         {...b, type: 'listen', backlog: 5}, {...b, type: 'connect'}, {...b, protocol: 'udp', type: 'connect'}, {...b, type: 'disconnect'},
         {...b, type: 'accept', child: 's#1'}, {...b, type: 'data', bytes: 3, preview: 'a\u001b[2J'},
-        {...b, type: 'send', bytes: 1}, {...b, protocol: 'udp', type: 'send', bytes: 2, to: ep},
+        {...b, type: 'send', bytes: 1}, {...b, type: 'send', bytes: 4096, queued: 70000}, {...b, protocol: 'udp', type: 'send', bytes: 2, to: ep},
         {...b, protocol: 'udp', type: 'message', bytes: 22, from: ep, preview: 'x'}, {...b, type: 'end', by: 'peer'},
-        {...b, type: 'close', hadError: false}, {...b, type: 'error', error: {code: 'ECONNRESET', operation: 'recv'}},
+        {...b, type: 'close', hadError: false}, {...b, type: 'close', hadError: false, dropped: 5000}, {...b, type: 'error', error: {code: 'ECONNRESET', operation: 'recv'}},
         {...b, type: 'os', change: 'state', entry: {protocol: 'tcp', local: ep, state: 'TIME_WAIT', sendQueue: 0, recvQueue: 0, inode: 1}, previousState: 'ESTABLISHED'},
       ];
       for (const e of events) {

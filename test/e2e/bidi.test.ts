@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {answer, exitCode, expectCleanLayout, startFresh, stepCounter, waitForProse, type Started} from './helpers.ts';
+import {answer, exitCode, expectCleanLayout, menuAt, type Started, startFresh, stepCounter, waitForProse} from './helpers.ts';
 import {hasDeno, KEYS, ROOT, type AppProcess, type Runtime, type ScreenRow} from './pty-rig.ts';
 import {misalignedCells, paneAt, paneLine as inner} from './screen-checks.ts';
 
@@ -191,7 +191,7 @@ describe.each(runtimes)('a VTE terminal under %s', (runtime) => {
   ] as const)('%s: no BiDi switch at all', async (_, flags, env) => {
     started = startFresh({runtime, args: ['--lang', 'fa', ...flags], env});
     const {app} = started;
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
     app.write('q');
     expect(await exitCode(app)).toBe(0);
     expect(app.raw()).not.toContain(CSI_8L);

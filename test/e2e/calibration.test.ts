@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {eventually, exitCode, startFresh, type Started} from './helpers.ts';
+import {eventually, exitCode, menuAt, type Started, startFresh} from './helpers.ts';
 import {hasDeno, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
@@ -47,7 +47,7 @@ function savedMode(configDir: string): string | undefined {
 
 /** The menu is drawn the way the mode says: shaped glyphs (app) or logical text (terminal). */
 function menuIn(mode: 'app' | 'terminal') {
-  return (screen: string) => screen.includes('▸ 01') && (mode === 'app' ? PRESENTATION_FORMS.test(screen) : screen.includes(LOGICAL_TITLE) && !PRESENTATION_FORMS.test(screen));
+  return (screen: string) => menuAt(1).test(screen) && (mode === 'app' ? PRESENTATION_FORMS.test(screen) : screen.includes(LOGICAL_TITLE) && !PRESENTATION_FORMS.test(screen));
 }
 
 describe.each(runtimes)('the calibration question under %s', (runtime) => {

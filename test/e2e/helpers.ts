@@ -5,6 +5,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {formatNumber} from '../../src/i18n/digits.ts';
 import {firstPaneText, layoutProblems} from './screen-checks.ts';
 import {KEYS, startApp, type AppProcess, type StartOptions} from './pty-rig.ts';
 
@@ -62,19 +63,43 @@ export async function expectCleanLayout(app: AppProcess, columns: number, what: 
   }
 }
 
-/** The lesson's step counter in the title line ("3/16"), in every language. */
-export const stepCounter = (step: number, total: number) => new RegExp(`(^|[^\\d])${step}/${total}([^\\d]|$)`, 'm');
+/** The lesson's step counter in the title line ("3/16", "۳/۱۶" in Persian), in every language. */
+export const stepCounter = (step: number, total: number) => {
+  const fa = (n: number) => formatNumber(n, 'fa', {grouping: false});
+  return new RegExp(`(^|[^\\d۰-۹])(${step}/${total}|${fa(step)}/${fa(total)})([^\\d۰-۹]|$)`, 'm');
+};
+
+/** The lesson map's selected row: "▸ 02" left to right, "02 ▸" on a right-to-left screen. */
+export const menuAt = (n: number) => {
+  const number = String(n).padStart(2, '0');
+  return new RegExp(`▸ ${number}|${number} ▸`);
+};
 
 /** A question's choice under the cursor: "▸ 2)" left to right, "(2 ▸" once mirrored. */
-export const cursorOn = (choice: number) => new RegExp(`▸ ${choice}\\)|\\(${choice} ▸`);
 const anyCursor = /▸ \d\)|\(\d ▸/;
 
-/** Answers the question on screen with choice `choice` (1-based): ↓ until it is under the cursor, then Enter. */
+/** The choice under the cursor, if any (none until the learner moves to one). */
+function cursorAt(app: AppProcess): number | undefined {
+  const m = /▸ (\d)\)|\((\d) ▸/.exec(app.screen().join('\n'));
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * Answers the question on screen with choice `choice` (1-based). Nothing is chosen at
+ * first: ↓ puts the cursor on choice 1 (sent again, a few times at most, while the
+ * question is still being drawn), then ↓/↑ until `choice` is under it, then Enter.
+ */
 export async function answer(app: AppProcess, choice: number): Promise<void> {
-  await app.waitFor(cursorOn(1));
-  for (let i = 1; i < choice; i++) {
+  for (let tries = 0; cursorAt(app) === undefined; tries++) {
+    if (tries >= 5) throw new Error(`no choice came under the cursor:\n${app.screen().join('\n')}`);
     app.write(KEYS.down);
-    await app.waitFor(cursorOn(i + 1));
+    await app.waitFor(() => cursorAt(app) !== undefined, 2000).catch(() => {});
+  }
+  for (let at = cursorAt(app)!; at !== choice; ) {
+    app.write(at < choice ? KEYS.down : KEYS.up);
+    const from = at;
+    await app.waitFor(() => cursorAt(app) !== from);
+    at = cursorAt(app)!;
   }
   app.write(KEYS.enter);
   // Answered: the cursor mark gives way to ✓ and ✗.

@@ -2,6 +2,7 @@
 // test connects to it from outside, q closes it.
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectOnce, hasDeno, KEYS, startApp, type AppProcess, type Runtime} from './pty-rig.ts';
+import {menuAt} from './helpers.ts';
 
 const runtimes: Runtime[] = hasDeno() ? ['node', 'deno'] : ['node'];
 let app: AppProcess | undefined;
@@ -16,12 +17,12 @@ describe.each(runtimes)('"A passive socket and its clients" under %s', (runtime)
     // 120×40: the event log has room for the accept row; at 80×24 it shows one row, and the
     // kernel's entry for our client could replace it before any frame showed it.
     app = startApp({runtime, columns: 120, rows: 40, args: ['--lang', lng, '--bidi', 'app'], env: {SOCKET_LESSONS_CONFIG_DIR: `/tmp/sl-e2e-${process.pid}-${runtime}-${lng}`}});
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
     // The lesson is the third on the map.
     app.write('j');
-    await app.waitFor('▸ 02');
+    await app.waitFor(menuAt(2));
     app.write('j');
-    await app.waitFor('▸ 03');
+    await app.waitFor(menuAt(3));
     app.write(KEYS.enter);
     await app.waitFor('┏━'); // the panes are drawn once the lesson's lab is open
     app.write(KEYS.enter); // the app runs: listen tcp 127.0.0.1:0 as srv

@@ -3,7 +3,7 @@
 // map → the REPL (a command, the help) → quit. At every stop the screen must be laid out cleanly (no wrapped rows, no
 // broken borders). Each size runs in another language, so every locale is walked too.
 import {afterEach, describe, expect, it} from 'vitest';
-import {answer, eventually, inputActive, exitCode, expectCleanLayout, savedSteps, startFresh, stepCounter, tcpRefused, typeLine, udpFree, waitForProse, type Started} from './helpers.ts';
+import {answer, eventually, exitCode, expectCleanLayout, inputActive, menuAt, savedSteps, type Started, startFresh, stepCounter, tcpRefused, typeLine, udpFree, waitForProse} from './helpers.ts';
 import {KEYS, testedRuntimes} from './pty-rig.ts';
 
 const runtimes = testedRuntimes();
@@ -29,17 +29,17 @@ describe.each(runtimes)('the walk under %s', (runtime) => {
     const clean = (what: string) => expectCleanLayout(app, columns, what);
 
     // The map, its key help, then the third lesson: "A passive socket and its clients".
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
     await clean('the map');
     app.write('?');
     await app.waitFor('Shift+Tab');
     await clean('the help on the map');
     app.write(KEYS.escape);
-    await app.waitFor((s) => !s.includes('Shift+Tab') && s.includes('▸ 01'));
+    await app.waitFor((s) => !s.includes('Shift+Tab') && menuAt(1).test(s));
     app.write('j');
-    await app.waitFor('▸ 02');
+    await app.waitFor(menuAt(2));
     app.write('j');
-    await app.waitFor('▸ 03');
+    await app.waitFor(menuAt(3));
     app.write(KEYS.enter);
     await app.waitFor(step(1));
     await app.waitFor(/[┏┃]/); // the lab is open, the panes are drawn
@@ -101,7 +101,7 @@ describe.each(runtimes)('the walk under %s', (runtime) => {
     app.write(KEYS.escape);
     await app.waitFor(() => !inputActive(app));
     app.write(KEYS.escape);
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
 
     // `:` on the map opens the REPL; a bound UDP socket appears in the socket table.
     app.write(':');
@@ -129,7 +129,7 @@ describe.each(runtimes)('the walk under %s', (runtime) => {
 
     // Esc on an empty line: back to the map; q quits with 0 and every socket is closed.
     app.write(KEYS.escape);
-    await app.waitFor('▸ 01');
+    await app.waitFor(menuAt(1));
     app.write('q');
     expect(await exitCode(app)).toBe(0);
     expect(await tcpRefused(lessonPort)).toBe(true);

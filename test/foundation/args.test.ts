@@ -10,12 +10,12 @@ describe('parseCliArgs', () => {
 
   it('reads --lang and rejects an unknown language', () => {
     expect(parseCliArgs(['--lang', 'fa'])).toMatchObject({ok: true, options: {lang: 'fa'}});
-    expect(parseCliArgs(['--lang=de'])).toEqual({ok: false, error: {code: 'bad-language', option: '--lang', value: 'de'}});
+    expect(parseCliArgs(['--lang=de'])).toEqual({ok: false, error: {code: 'bad-language', option: '--lang', value: 'de'}, partial: {}});
   });
 
   it('names an unknown option and a missing value', () => {
-    expect(parseCliArgs(['--frobnicate'])).toEqual({ok: false, error: {code: 'unknown-option', value: '--frobnicate'}});
-    expect(parseCliArgs(['--lang'])).toEqual({ok: false, error: {code: 'missing-value', option: '--lang'}});
+    expect(parseCliArgs(['--frobnicate'])).toEqual({ok: false, error: {code: 'unknown-option', value: '--frobnicate'}, partial: {}});
+    expect(parseCliArgs(['--lang'])).toEqual({ok: false, error: {code: 'missing-value', option: '--lang'}, partial: {}});
   });
 
   it('parses subcommands and their arguments', () => {
@@ -23,8 +23,14 @@ describe('parseCliArgs', () => {
       ok: true,
       options: {mode: 'lesson', target: 'passive-socket', auto: true, json: true, width: 60},
     });
-    expect(parseCliArgs(['lint'])).toEqual({ok: false, error: {code: 'missing-argument', command: 'lint'}});
-    expect(parseCliArgs(['teach'])).toEqual({ok: false, error: {code: 'unknown-command', value: 'teach'}});
+    expect(parseCliArgs(['lint'])).toEqual({ok: false, error: {code: 'missing-argument', command: 'lint'}, partial: {}});
+    // What was understood before the error is kept, so the error is said in that language and layout.
+    expect(parseCliArgs(['lint', '--lang', 'fa', '--bidi', 'app', '--width', '60'])).toEqual({
+      ok: false,
+      error: {code: 'missing-argument', command: 'lint'},
+      partial: {lang: 'fa', bidi: 'app', width: 60},
+    });
+    expect(parseCliArgs(['teach'])).toEqual({ok: false, error: {code: 'unknown-command', value: 'teach'}, partial: {}});
     expect(parseCliArgs(['--lesson', 'two-way'])).toMatchObject({ok: true, options: {mode: 'lesson', target: 'two-way'}});
     expect(parseCliArgs(['--lessons', 'a', '--lessons', 'b'])).toMatchObject({ok: true, options: {lessons: ['a', 'b']}});
   });
@@ -33,6 +39,15 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--bidi', 'sideways'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--bidi'}});
     expect(parseCliArgs(['--width', 'wide'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--width'}});
     expect(parseCliArgs(['--no-color'])).toMatchObject({ok: true, options: {color: false}});
+  });
+
+  it('reads --max-sockets from 1 to 65536 and names anything else', () => {
+    expect(parseCliArgs(['repl', '--max-sockets', '1000'])).toMatchObject({ok: true, options: {mode: 'repl', maxSockets: 1000}});
+    expect(parseCliArgs([])).toMatchObject({ok: true, options: {}});
+    expect(parseCliArgs([]).ok && (parseCliArgs([]) as {options: {maxSockets?: number}}).options.maxSockets).toBeUndefined();
+    for (const bad of ['0', '-5', '65537', 'many', '1e3', '']) {
+      expect(parseCliArgs([`--max-sockets=${bad}`]), bad).toEqual({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: bad}, partial: {}});
+    }
   });
 });
 

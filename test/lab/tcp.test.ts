@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {LabError} from '../../src/lab/index.ts';
+import {LabError, type OsSocket} from '../../src/lab/index.ts';
 import {is, newLab, port, typesOf} from './helpers.ts';
 
 describe('TCP', () => {
@@ -76,6 +76,39 @@ describe('TCP', () => {
     await expect(lab.send('c', 'x')).rejects.toMatchObject({code: 'EPIPE', operation: 'send'});
     await lab.close('srv#1');
     await lab.waitFor(is('close', 'c'), {since});
+  });
+
+  it('holdOpen: without halfOpen, a held socket stays in CLOSE_WAIT after its peer shuts down, until closed', async () => {
+    const lab = newLab();
+    const srv = await lab.listen({name: 'srv', host: '127.0.0.1', port: 0});
+    const since = lab.lastSeq;
+    const c = await lab.connect({name: 'c', host: '127.0.0.1', port: port(srv)});
+    await lab.waitFor(is('accept'), {since});
+    lab.holdOpen('srv#1');
+    // This connection's two rows only (an older TIME_WAIT may share c's port number).
+    const pair = (o: OsSocket, a: number, b: number) => o.local.kind === 'inet' && o.local.port === a && o.remote?.kind === 'inet' && o.remote.port === b;
+    const isOurs = (o: OsSocket) => pair(o, port(c), port(srv)) || pair(o, port(srv), port(c));
+    const statesNow = async () => {
+      const view = await lab.osView();
+      return (view.available ? view.sockets : []).filter(isOurs).map((o) => `${o.local.kind === 'inet' ? o.local.port : ''}:${o.state}`).sort();
+    };
+    const stopOs = lab.watchOs();
+    try {
+      await lab.end('c');
+      await lab.waitFor(is('end', 'srv#1'), {since});
+      // Once c's FIN is acknowledged (FIN_WAIT2), the held side still waits for its program.
+      await lab.waitFor((e) => e.type === 'os' && isOurs(e.entry) && e.entry.state === 'FIN_WAIT2', {since, timeoutMs: 5000});
+      expect(await statesNow()).toEqual([`${port(c)}:FIN_WAIT2`, `${port(srv)}:CLOSE_WAIT`].sort());
+    } finally {
+      stopOs();
+    }
+    expect(lab.get('srv#1')!.state).toBe('half-closed');
+    await lab.send('srv#1', 'bye');
+    await lab.waitFor(is('data', 'c'), {since});
+    await lab.close('srv#1');
+    await lab.waitFor(is('close', 'c'), {since});
+    expect(await statesNow()).toEqual([`${port(c)}:TIME_WAIT`]);
+    expect(() => lab.holdOpen('srv')).toThrow(LabError);
   });
 
   it('reset sends RST: the peer gets ECONNRESET as a typed error event', async () => {

@@ -29,7 +29,8 @@ describe('list', () => {
     expect(lines[0]).toBe('Уроки');
     expect(lines[2]).toMatch(/^01 {2}Крошечный урок +3\/6$/);
     expect(textWidth(lines[2]!)).toBe(60);
-    expect(lines[3]).toBe('    понятия: C4 · языки: en ru');
+    // Concepts by name in the learner's language: nobody knows what "C4" is.
+    expect(lines[3]).toBe('    понятия: пассивный сокет и accept · языки: en ru');
   });
 
   it('a broken pack: the good lessons are listed, problems reported, exit 1', async () => {

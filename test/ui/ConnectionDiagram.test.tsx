@@ -93,7 +93,7 @@ describe('ConnectionDiagram', () => {
     }
     it(`${lng}: group titles and state words are translated`, () => {
       const r = renderIn(lng, <ConnectionDiagram sockets={sockets} width={120} />, {bidi: 'off'});
-      const words = {en: ['TCP port 5000', 'waits; in no conversation', 'listening'], fa: ['پورت TCP 5000', 'منتظر است', 'در انتظار اتصال'], ru: ['TCP, порт 5000', 'ждёт', 'слушает']}[lng];
+      const words = {en: ['TCP port 5000', 'waits; in no conversation', 'listening'], fa: ['پورت TCP 5000', 'منتظر است', 'گوش می‌دهد'], ru: ['TCP, порт 5000', 'ждёт', 'слушает']}[lng];
       for (const w of words) expect(r.lastFrame()).toContain(w);
       expect(r.missing).toEqual([]);
       r.unmount();

@@ -108,6 +108,12 @@ describe('EventLog', () => {
     expect(eventLogLines({log: logOf(), width: 100, held: 2}, testContext('fa', {bidi: 'off'})).map(plain).at(-1)).toContain('۲ رویداد در صف است؛ فاصله را بزنید');
   });
 
+  it('the time column counts in the language digits, ungrouped', () => {
+    const log = logOf([...lessonEvents(), ev({type: 'close', socket: 'c1', protocol: 'tcp', hadError: false}, 12345.4)]);
+    expect(eventLogLines({log, width: 100}, testContext('fa', {bidi: 'off'})).map(plain).at(-1)).toMatch(/^▶ ۱۲۳۴۵ /);
+    expect(eventLogLines({log, width: 100}, testContext('en')).map(plain).at(-1)).toMatch(/^▶ 12345 /);
+  });
+
   it('presenter mode frames the newest event', () => {
     const lines = eventLogLines({log: logOf(), width: 60, height: 14, presenter: true}, testContext('en')).map(plain);
     expect(lines.at(-4)).toMatch(/^┏━+┓$/);

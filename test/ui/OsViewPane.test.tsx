@@ -9,7 +9,7 @@ import {renderIn} from './helpers/render.tsx';
 
 const WORDS = {
   en: ['proto', 'local', 'remote', 'state', 'pid', 'program', 'this app', 'OS view unavailable', 'Reason: no /proc here'],
-  fa: ['پروتکل', 'محلی', 'راه دور', 'وضعیت', 'pid', 'برنامه', 'همین برنامه', 'نمای سیستم عامل در دسترس نیست', 'علت: no /proc here'],
+  fa: ['پروتکل', 'محلی', 'راه دور', 'وضعیت', 'pid', 'برنامه', 'همین برنامه', 'نمای سیستم‌عامل در دسترس نیست', 'علت: no /proc here'],
   ru: ['прот.', 'локальный', 'удалённый', 'состояние', 'pid', 'программа', 'это приложение', 'Таблица сокетов ОС недоступна', 'Причина: no /proc here'],
 };
 

@@ -12,7 +12,7 @@ const sockets = [...c6Sockets(), ...udpSockets()];
 
 const WORDS = {
   en: ['name', 'proto', 'local', 'remote', 'state', 'listening', 'connected', 'passive'],
-  fa: ['نام', 'پروتکل', 'محلی', 'راه دور', 'وضعیت', 'در انتظار اتصال', 'متصل', 'منفعل'],
+  fa: ['نام', 'پروتکل', 'محلی', 'راه دور', 'وضعیت', 'گوش می‌دهد', 'متصل', 'منفعل'],
   ru: ['имя', 'прот.', 'локальный', 'удалённый', 'состояние', 'слушает', 'соединён', 'пассивный'],
 };
 
@@ -84,11 +84,11 @@ describe('SocketTable', () => {
     expect(lines[0]).not.toContain(visual('نقش'));
     const c1 = lines.find((l) => l.endsWith('● c1'))!;
     expect(c1).toMatch(new RegExp(`^ *${visual('متصل')} .*:5000 .*:54001 +TCP +● c1$`));
-    expect(lines.find((l) => l.endsWith('○ srv'))).toContain(visual('در انتظار اتصال'));
+    expect(lines.find((l) => l.endsWith('○ srv'))).toContain(visual('گوش می‌دهد'));
     expect(lines.find((l) => l.endsWith('◇ r2'))).toMatch(/UDP +◇ r2$/);
     // Narrower: the addresses are cut (at their start) before the state.
-    const narrow = socketTableLines({sockets, width: 56}, testContext('fa')).map(plain);
-    expect(narrow.find((l) => l.endsWith('○ srv'))).toContain(visual('در انتظار اتصال'));
+    const narrow = socketTableLines({sockets, width: 51}, testContext('fa')).map(plain);
+    expect(narrow.find((l) => l.endsWith('○ srv'))).toContain(visual('گوش می‌دهد'));
     expect(narrow.find((l) => l.endsWith('● c1'))).toMatch(/…[\d.]*:5000 +…[\d.]*:54001 +TCP +● c1$/);
   });
 

@@ -1,4 +1,4 @@
-import {hasRtl, stripLayoutControls} from './controls.ts';
+import {hasRtl, LRI, PDI, stripLayoutControls} from './controls.ts';
 import {bidi} from './engine.ts';
 import {graphemes} from './graphemes.ts';
 import {isolateLtrRuns} from './isolate.ts';
@@ -36,6 +36,9 @@ interface Unit extends WrapUnit {
   /** Range in the isolated, unshaped text. */
   from: number;
   to: number;
+  /** Isolates open before this unit and after it. */
+  depthBefore: number;
+  depthAfter: number;
 }
 
 const SPACE_RE = /^[ \f\u1680\u2000-\u200a\u2028\u205f\u3000]$/;
@@ -66,6 +69,7 @@ export function layoutParagraphLines(text: string, opts: LayoutOptions): Paragra
     const c = clusters[k]!;
     const next = clusters[k + 1];
     const type = b.getBidiCharTypeName(c.text);
+    const depthBefore = depth;
     if (type === 'LRI' || type === 'RLI' || type === 'FSI') depth++;
     units.push({
       text: c.text,
@@ -76,8 +80,11 @@ export function layoutParagraphLines(text: string, opts: LayoutOptions): Paragra
       cls: l1Class(type),
       from: shaped.source[c.index]!,
       to: next ? shaped.source[next.index]! : t1.length,
+      depthBefore,
+      depthAfter: 0,
     });
     if (type === 'PDI' && depth > 0) depth--;
+    units.at(-1)!.depthAfter = depth;
   }
 
   const lines = wrapUnits(units, width).map(([start, end]): LaidOutLine => {
@@ -92,7 +99,11 @@ export function layoutParagraphLines(text: string, opts: LayoutOptions): Paragra
       visual.push({text: shown, source: toOriginal(u.from)});
       w += u.width;
     }
-    const logical = line.length ? t1.slice(line[0]!.from, line.at(-1)!.to) : '';
+    // A line that starts or ends inside an isolate says so, so the line read alone (by
+    // FriBidi, by a reader) is levelled as the paragraph levelled it.
+    const logical = line.length
+      ? LRI.repeat(line[0]!.depthBefore) + t1.slice(line[0]!.from, line.at(-1)!.to) + PDI.repeat(line.at(-1)!.depthAfter)
+      : '';
     return {logical, visual, width: w};
   });
   return {rtl, lines};

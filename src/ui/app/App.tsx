@@ -2,10 +2,11 @@
 // about, and the lesson and REPL screens the CLI renders. It owns the settings as state
 // and applies them live; the CLI saves them.
 import {Box, useApp, useWindowSize} from 'ink';
-import {useReducer, useState, type ReactNode} from 'react';
+import {useEffect, useMemo, useReducer, useState, type ReactNode} from 'react';
 import {useTranslation} from 'react-i18next';
 import {BidiProvider} from '../components/BidiContext.tsx';
 import {Calibration} from '../components/Calibration.tsx';
+import {NoticeProvider} from '../components/NoticeContext.tsx';
 import {useKeys} from '../keys.ts';
 import {LanguageChooser} from '../settings/LanguageChooser.tsx';
 import type {Settings, SettingsPatch} from '../settings/settings.ts';
@@ -30,6 +31,11 @@ export interface AppProps {
   resumeIndex?: number | undefined | (() => number | undefined);
   /** Things to tell the learner once, above the menu (e.g. progress could not be read). */
   notices?: string[];
+  /**
+   * Later notices (a save failed after start-up): `long` joins the menu's notices, `short`
+   * shows in the footer of whatever screen is open. Returns the unsubscribe.
+   */
+  subscribeNotices?(listener: (notice: {long: string; short: string}) => void): () => void;
   /** Settings at start (flags, saved choices, detection already applied). */
   settings: Settings;
   /** First run: ask for the language, with settings.language preselected. */
@@ -53,6 +59,17 @@ export function App(props: AppProps) {
   const {t} = useTranslation();
   const [needsCalibration, setNeedsCalibration] = useState(calibrate);
   const [notices, setNotices] = useState(props.notices ?? []);
+  const [footerNotice, setFooterNotice] = useState<string | undefined>(undefined);
+  const {subscribeNotices} = props;
+  useEffect(
+    () =>
+      subscribeNotices?.(({long, short}) => {
+        setNotices((n) => [...n, long]);
+        setFooterNotice(short);
+      }),
+    [subscribeNotices],
+  );
+  const noticeState = useMemo(() => ({notice: footerNotice, dismiss: () => setFooterNotice(undefined)}), [footerNotice]);
   // The menu's cursor starts on the lesson to continue, as it was when the app started
   // (coming back from a lesson keeps that start: the map reads the same each time).
   const [menuStart] = useState(() => (typeof resumeIndex === 'function' ? resumeIndex() : resumeIndex));
@@ -174,9 +191,11 @@ export function App(props: AppProps) {
     <SettingsProvider value={api}>
       <ThemeContext value={themeFor(!settings.colour)}>
         <BidiProvider mode={settings.bidi} language={settings.language}>
-          <Box flexDirection="column" width={columns} height={rows}>
-            {body}
-          </Box>
+          <NoticeProvider value={noticeState}>
+            <Box flexDirection="column" width={columns} height={rows}>
+              {body}
+            </Box>
+          </NoticeProvider>
         </BidiProvider>
       </ThemeContext>
     </SettingsProvider>

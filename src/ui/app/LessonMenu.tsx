@@ -6,7 +6,7 @@ import type {PaneContext} from '../layout/paneContext.ts';
 import {fitLine, type StyledLine} from '../layout/styledLine.ts';
 import {textWidth} from '../layout/text.ts';
 import type {TextLayout} from '../layout/textLayout.ts';
-import type {Translate} from '../format/index.ts';
+import {conceptNames, type Translate} from '../format/index.ts';
 
 export interface MenuItem {
   id: string;
@@ -56,7 +56,8 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
     const mark = active ? ctx.theme.symbols.selected : ' ';
     const number = String(index + 1).padStart(2, '0');
     const progress = `${complete ? `${ctx.theme.symbols.ok} ` : ''}${t('menu.progress', {done: item.done, total: item.total})}`;
-    const lead = `${mark} ${number} `;
+    // Read from the right on a right-to-left screen: the mark stands at the edge, then the number.
+    const lead = ctx.text.mirror ? ` ${number} ${mark}` : `${mark} ${number} `;
     const titleWidth = Math.max(4, width - textWidth(lead) - textWidth(progress) - 1);
     const row = [
       {text: lead, role: active ? ('focus' as const) : undefined},
@@ -67,7 +68,10 @@ export function menuLines({items, selected, resumeIndex, width, also}: LessonMen
     // A right-to-left screen reads from the right: number first, progress last.
     lines.push((ctx.text.mirror ? row.reverse() : row).map((s) => (s.role ? {text: s.text, role: s.role} : {text: s.text})));
     if (active) {
-      const details = `${t('menu.concepts', {list: item.concepts.join(' ')})} · ${item.languages.join(' ')}${index === resumeIndex ? ` · ${t('menu.continue')}` : ''}`;
+      // What it teaches by name (a learner does not know what "C4" is), its languages, and whether to continue here.
+      const details = [conceptNames(item.concepts, t), item.languages.join(' '), index === resumeIndex ? t('menu.continue') : '']
+        .filter((part) => part !== '')
+        .join(' · ');
       const pad = ' '.repeat(textWidth(lead));
       const room = Math.max(1, width - pad.length);
       const indented = (cell: string, mirror: boolean): StyledLine => fitLine(mirror ? [{text: cell, role: 'muted'}, {text: pad}] : [{text: pad}, {text: cell, role: 'muted'}], width, mirror);

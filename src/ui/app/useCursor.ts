@@ -12,11 +12,15 @@ export interface Cursor {
   move(delta: number): void;
 }
 
-export function useCursor(initial: number, count: number): Cursor {
+/** NONE: no item under the cursor yet (a question waiting for the learner's own choice). */
+export const NONE = -1;
+
+export function useCursor(initial: number, count: number, options: {allowNone?: boolean} = {}): Cursor {
   const [index, setIndex] = useState(initial);
   const latest = useRef(initial);
+  const min = options.allowNone ? NONE : 0;
   const set = (i: number) => {
-    latest.current = Math.max(0, Math.min(count - 1, i));
+    latest.current = Math.max(min, Math.min(count - 1, i));
     setIndex(latest.current);
   };
   return {index, current: () => latest.current, set, move: (delta) => set(latest.current + delta)};

@@ -1,12 +1,14 @@
 // The footer: translated key hints on one line. When they do not all fit, the least
-// important go first; `?` (help) stays to the end.
-import {Box} from 'ink';
+// important go first; `?` (help) stays to the end. A pending notice (NoticeContext) takes
+// the line instead until the next key press.
+import {Box, useInput} from 'ink';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
 import type {Hint} from '../keys.ts';
 import type {PaneContext} from '../layout/paneContext.ts';
 import {fitLine, lineWidth, type StyledLine} from '../layout/styledLine.ts';
 import {textWidth} from '../layout/text.ts';
 import {Line} from './Line.tsx';
+import {useNotice} from './NoticeContext.tsx';
 
 export interface HintBarProps {
   /** From hintsFor(…) in keys.ts. */
@@ -41,9 +43,12 @@ export function hintBarLine({hints, width}: HintBarProps, {t, text}: PaneContext
 
 export function HintBar(props: HintBarProps) {
   const ctx = usePaneContext();
+  const {notice, dismiss} = useNotice();
+  useInput(() => dismiss(), {isActive: notice !== undefined});
+  const line = notice === undefined ? hintBarLine(props, ctx) : fitLine([{text: ctx.text.cell(notice, props.width), role: 'error'}], props.width, ctx.text.mirror);
   return (
     <Box width={props.width} height={1}>
-      <Line line={hintBarLine(props, ctx)} />
+      <Line line={line} />
     </Box>
   );
 }

@@ -43,13 +43,16 @@ export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProp
   // Addresses and the state are what the lessons talk about: the program, then the pid
   // (never cut: a cut pid names another process) give way first; then the addresses are
   // cut before the state, at their start, so the port stays.
+  // The state (as the kernel spells it) is never cut: whole, like the pid and the program.
+  const column = (id: string, spec: Omit<TableColumn, 'id' | 'header' | 'short'>): TableColumn => ({id, header: t(`os.${id}`), short: t(`osShort.${id}`), ...spec});
   const columns: TableColumn[] = [
-    {id: 'protocol', header: t('os.protocol'), min: 3, max: 8, priority: 6, keep: 2},
-    {id: 'local', header: t('os.local'), min: 7, max: 40, priority: 9, cut: 'start', keep: 1},
-    {id: 'remote', header: t('os.remote'), min: 7, max: 40, priority: 7, cut: 'start', keep: 1},
-    {id: 'state', header: t('os.state'), min: 5, max: 14, priority: 8, keep: 2},
-    {id: 'pid', header: t('os.pid'), min: 3, max: 8, priority: 5, align: 'end', whole: true},
-    {id: 'program', header: t('os.program'), min: 4, max: 20, priority: 4},
+    column('protocol', {min: 3, max: 8, priority: 6, keep: 2}),
+    column('local', {min: 7, max: 40, priority: 9, cut: 'start', keep: 1}),
+    column('remote', {min: 7, max: 40, priority: 7, cut: 'start', keep: 1}),
+    column('state', {min: 5, priority: 8, keep: 2, whole: true}),
+    column('pid', {min: 3, max: 8, priority: 5, align: 'end', whole: true}),
+    // A cut name could be another program's: the program too is whole or gone (the pid stays).
+    column('program', {min: 4, max: 20, priority: 4, whole: true}),
   ];
   const rows: TableRow[] = shown.map((s) => {
     const k = kind(s);

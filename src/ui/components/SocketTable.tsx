@@ -25,14 +25,16 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
   if (sockets.length === 0) return [noteLine(ctx, t('table.empty'), width)];
   // Everything but the role is kept whole as long as the role can give way; then the
   // addresses are cut first, at their start, so the port stays.
+  // A state word is never cut (whole): it goes, last of all but the name, if it cannot fit.
+  const column = (id: string, spec: Omit<TableColumn, 'id' | 'header' | 'short'>): TableColumn => ({id, header: t(`table.${id}`), short: t(`tableShort.${id}`), ...spec});
   const columns: TableColumn[] = [
-    {id: 'name', header: t('table.name'), min: 4, max: 18, priority: 9, keep: 2},
-    {id: 'protocol', header: t('table.protocol'), min: 3, max: 8, priority: 5, keep: 2},
+    column('name', {min: 4, max: 18, priority: 9, keep: 2}),
+    column('protocol', {min: 3, max: 8, priority: 5, keep: 2}),
     // The symbol before the name says the role too: this column goes first when narrow.
-    {id: 'role', header: t('table.role'), min: 4, max: 14, priority: 3, optional: true},
-    {id: 'local', header: t('table.local'), min: 7, max: 40, priority: 8, cut: 'start', keep: 1},
-    {id: 'remote', header: t('table.remote'), min: 7, max: 40, priority: 7, cut: 'start', keep: 1},
-    {id: 'state', header: t('table.state'), min: 4, max: 16, priority: 6, keep: 2},
+    column('role', {min: 4, max: 14, priority: 3, optional: true}),
+    column('local', {min: 7, max: 40, priority: 8, cut: 'start', keep: 1}),
+    column('remote', {min: 7, max: 40, priority: 7, cut: 'start', keep: 1}),
+    column('state', {min: 4, priority: 8, keep: 2, whole: true}),
   ];
   // Datagrams the kernel dropped (a full receive buffer): a column only once there are any.
   const drops = sockets.some((s) => (s.dropped ?? 0) > 0);

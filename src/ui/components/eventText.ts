@@ -33,7 +33,7 @@ export function rowCells(row: LogRow, t: TFunction): EventCells {
     const hit = said.get(event);
     if (hit && hit.t === t) return hit.cells;
     const cells = {
-      time: String(Math.round(event.t)),
+      time: t('log.at', {ms: Math.round(event.t)}),
       socket: event.socket,
       name: eventName(event, t),
       details: describeEvent(event, t as unknown as Translate),
@@ -44,7 +44,7 @@ export function rowCells(row: LogRow, t: TFunction): EventCells {
   }
   const key = row.type === 'send' ? (row.protocol === 'udp' ? 'sent' : 'write') : FLOOD_KEY[row.type];
   return {
-    time: String(Math.round(row.lastT)),
+    time: t('log.at', {ms: Math.round(row.lastT)}),
     socket: row.socket,
     name: t(`event.name.${row.type === 'send' && row.protocol === 'udp' ? 'sendto' : row.type}`),
     details: t(`log.flood.${key}`, {count: row.count, bytes: t('bytes', {count: row.bytes})}),

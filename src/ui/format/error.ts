@@ -19,8 +19,8 @@ function holdersText(holders: NonNullable<LabErrorInfo['holders']>, t: Translate
     const pid = ours.find((h) => h.pid !== undefined)?.pid;
     parts.push(
       pid === undefined
-        ? t('commands:error.holders.ours', {names: list(ours.map((h) => h.socket!), t)})
-        : t('commands:error.holders.oursPid', {names: list(ours.map((h) => h.socket!), t), pid}),
+        ? t('commands:error.holders.ours', {names: list(ours.map((h) => h.socket!), t), count: ours.length})
+        : t('commands:error.holders.oursPid', {names: list(ours.map((h) => h.socket!), t), count: ours.length, pid}),
     );
   }
   for (const h of holders.filter((x) => x.socket === undefined)) {
@@ -45,8 +45,11 @@ function parseText(e: Extract<CommandError, {kind: 'parse'}>, t: Translate): Err
     verb: e.verb ?? '',
     usage: usageOf(e.verb),
     allowed: (e.allowed ?? []).join(', '),
-    limit: e.limit,
+    // A timeout is typed back into a wait command, so its limit keeps ASCII digits.
+    limit: e.code === 'BAD_TIMEOUT' && e.limit !== undefined ? String(e.limit) : e.limit,
     actual: e.actual,
+    // Plural forms ("5 символов") follow the length that was too long.
+    ...(e.actual !== undefined ? {count: e.actual} : {}),
     suggestion: e.suggestion ?? '',
     expected: e.expected ? t(`commands:expected.${e.expected}`) : '',
     code: e.codePoint === undefined ? '' : `U+${e.codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
@@ -65,9 +68,42 @@ function parseText(e: Extract<CommandError, {kind: 'parse'}>, t: Translate): Err
   return hint === undefined ? {message} : {message, hint};
 }
 
+const WILDCARDS = new Set(['0.0.0.0', '::', '::ffff:0.0.0.0', '0:0:0:0:0:0:0:0']);
+const LIMIT_VARIANT = {sockets: 'sockets', buffered: 'buffered', 'scan-ports': 'scanPorts', descriptors: 'descriptors'} as const;
+const UNIX_VARIANT = {
+  'no-directory': 'noDirectory',
+  'not-a-directory': 'notADirectory',
+  'not-a-socket': 'notASocket',
+  'stale-socket': 'staleSocket',
+  'no-permission': 'noPermission',
+} as const;
+
+/** The message key's variant: the code, refined by what the error knows. */
+function variantOf(e: Extract<CommandError, {kind: 'lab'}>): string {
+  if (e.unixProblem) return `unix.${UNIX_VARIANT[e.unixProblem.kind]}`;
+  switch (e.code) {
+    case 'ENAME':
+      return e.nameProblem === 'taken' ? 'ENAME_taken' : 'ENAME_unknown';
+    case 'ESTATE':
+      return e.noAddress ? 'ESTATE_noAddress' : 'ESTATE';
+    case 'ETIMEDOUT':
+    case 'ECANCELED':
+      return e.operation === 'wait' ? `${e.code}_wait` : e.code;
+    case 'ELIMIT':
+      return e.limit ? `ELIMIT_${LIMIT_VARIANT[e.limit.kind]}` : 'ELIMIT';
+    case 'ENOTLOOPBACK':
+      return e.address?.kind === 'inet' && WILDCARDS.has(e.address.address.toLowerCase()) ? 'ENOTLOOPBACK_wildcard' : 'ENOTLOOPBACK';
+    default:
+      return e.code;
+  }
+}
+
 function labText(e: Extract<CommandError, {kind: 'lab'}>, t: Translate): ErrorText {
   const address = e.address ? endpointText(e.address, t) : '';
   const params: Record<string, unknown> = {
+    host: e.address?.kind === 'inet' ? e.address.address : address,
+    max: e.limit?.max ?? '',
+    dir: e.unixProblem?.dir ?? '',
     socket: e.socket ?? '',
     operation: e.operation,
     address,
@@ -78,12 +114,9 @@ function labText(e: Extract<CommandError, {kind: 'lab'}>, t: Translate): ErrorTe
     protocol: e.socketProtocol ?? '',
     role: e.socketRole ? t(`commands:role.${e.socketRole}`) : '',
     state: e.socketState ? t(`commands:state.${e.socketState}`) : '',
-    known: (e.known ?? []).join(', '),
+    known: list(e.known ?? [], t),
   };
-  let variant: string = e.code;
-  if (e.code === 'ENAME') variant = e.nameProblem === 'taken' ? 'ENAME_taken' : 'ENAME_unknown';
-  if (e.code === 'ESTATE' && e.noAddress) variant = 'ESTATE_noAddress';
-  if (e.code === 'ETIMEDOUT' && e.operation === 'wait') variant = 'ETIMEDOUT_wait';
+  const variant = variantOf(e);
   if (e.code === 'EADDRINUSE') {
     params.holders = e.holders && e.holders.length > 0 ? holdersText(e.holders, t) : t('commands:error.holders.unknown');
   }

@@ -35,15 +35,19 @@ export function describeEvent(e: LabEvent, t: Translate): string {
     case 'send':
       return e.protocol === 'udp'
         ? t('commands:event.send.datagram', {...base, count: e.bytes, to: endpointText(e.to ?? e.remote, t)})
-        : t('commands:event.send.stream', {...base, count: e.bytes});
+        : e.queued !== undefined
+          ? `${t('commands:event.send.stream', {...base, count: e.bytes})}; ${t('commands:event.sendQueued', {count: e.queued})}`
+          : t('commands:event.send.stream', {...base, count: e.bytes});
     case 'message':
       return t('commands:event.message', {...base, count: e.bytes, from: endpointText(e.from, t), preview: quoted(e.preview)});
     case 'drop':
       return t('commands:event.drop', {...base, count: e.count});
     case 'end':
       return t(e.by === 'peer' ? 'commands:event.end.peer' : 'commands:event.end.local', base);
-    case 'close':
-      return t(e.hadError ? 'commands:event.close.error' : 'commands:event.close.clean', base);
+    case 'close': {
+      const closed = t(e.hadError ? 'commands:event.close.error' : 'commands:event.close.clean', base);
+      return e.dropped ? `${closed}; ${t('commands:event.closeDropped', {count: e.dropped})}` : closed;
+    }
     case 'error':
       return t('commands:event.error', {...base, code: e.error.code, operation: e.error.operation});
     case 'os':

@@ -5,4 +5,4 @@ export {describeError, type ErrorText} from './error.ts';
 export {describeOutcome, describeResult, helpLines, textLines, type Described} from './result.ts';
 export {socketTable, osTable, columns, tableText, type TableColumnId, type TextTable} from './table.ts';
 export {endpointText, hostPort, quoted} from './text.ts';
-export {commandSourceText, taskStatusText} from './lesson.ts';
+export {commandSourceText, conceptNames, taskStatusText} from './lesson.ts';

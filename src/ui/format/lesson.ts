@@ -23,3 +23,9 @@ export function taskStatusText(s: StepState, expect: Expect, t: Translate): stri
   if (expect.count > 1) return t('lessons:runner.waitingCount', {matched: s.matched, count: expect.count});
   return t('lessons:runner.waiting');
 }
+
+/** What a lesson teaches, by name in the learner's language ("socket and port, …"); '' when none has a name. */
+export function conceptNames(concepts: readonly string[], t: Translate): string {
+  const names = concepts.map((c) => t(`lessons:concept.${c}`, {defaultValue: ''})).filter((n) => n !== '');
+  return names.join(t('lessons:conceptSeparator'));
+}

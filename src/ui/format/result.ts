@@ -30,7 +30,7 @@ function scanLines(r: Extract<Result, {verb: 'scan'}>, t: Translate): string[] {
   const head = t('commands:result.scan', {host: r.scan.host, count: r.scan.ports.length, open: open.length});
   const lines = open.map((p) => {
     const owners = r.owners[p.port];
-    return `  ${hostPort(r.scan.host, p.port)} ${owners ? t('commands:result.scanOurs', {names: list(owners, t)}) : t('commands:result.scanOther')}`;
+    return `  ${hostPort(r.scan.host, p.port)} ${owners ? t('commands:result.scanOurs', {names: list(owners, t), count: owners.length}) : t('commands:result.scanOther')}`;
   });
   return [head, ...lines];
 }
@@ -75,6 +75,7 @@ function resultLines(r: Result, t: Translate): string[] {
     }
     case 'send': {
       const first = t('commands:result.send', {...p, count: r.bytes});
+      if (r.queued !== undefined) return [`${first} ${t('commands:result.sendQueued', {count: r.queued})}`];
       return [r.receivedBy ? `${first} ${t('commands:result.receivedBy', {receiver: r.receivedBy})}` : first];
     }
     case 'sendto': {

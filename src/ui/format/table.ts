@@ -11,7 +11,8 @@ import type {Translate} from './translate.ts';
 export type TableColumnId = 'name' | 'protocol' | 'role' | 'state' | 'local' | 'remote' | 'osState' | 'process';
 
 export interface TextTable {
-  columns: readonly {id: TableColumnId; header: string}[];
+  /** `short`: the header in fewer cells, for a column that must shrink. */
+  columns: readonly {id: TableColumnId; header: string; short: string}[];
   /** One cell per column, in the columns' order. */
   rows: readonly (readonly string[])[];
 }
@@ -34,7 +35,7 @@ export function tableText(table: TextTable): string[] {
 }
 
 function header(ids: readonly TableColumnId[], t: Translate): TextTable['columns'] {
-  return ids.map((id) => ({id, header: t(`commands:table.${id}`)}));
+  return ids.map((id) => ({id, header: t(`commands:table.${id}`), short: t(`commands:tableShort.${id}`)}));
 }
 
 /** Undefined when there are no sockets (the caller says so in words). */

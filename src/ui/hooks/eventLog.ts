@@ -48,6 +48,8 @@ export const DEFAULT_LOG_LIMIT = 500;
 const LOOKBACK = 8;
 
 function floodType(event: LabEvent): FloodType | undefined {
+  // A send the peer did not take (its window is full) is news: it stands on its own row.
+  if (event.type === 'send' && event.queued !== undefined) return undefined;
   return event.type === 'data' || event.type === 'send' || event.type === 'message' ? event.type : undefined;
 }
 

@@ -1,5 +1,7 @@
 import {Text, useInput} from 'ink';
 import type {Dispatch} from 'react';
+import {usePaneContext} from '../hooks/usePaneContext.ts';
+import {textWidth} from '../layout/text.ts';
 import type {LineEditorAction, LineEditorState} from './lineEditor.ts';
 
 export interface CommandInputProps {
@@ -52,7 +54,10 @@ export function CommandInput({editor, dispatch, onSubmit, onCancel, onTab, activ
     },
     {isActive: active},
   );
+  const {text: layout} = usePaneContext();
   const room = Math.max(4, width - prompt.length - 1);
+  // The hint in an empty line is prose: laid out (Persian in app mode), right after the prompt.
+  const hint = placeholder ? layout.cell(placeholder, Math.min(textWidth(placeholder), room)) : '';
   const start = Math.max(0, editor.cursor - room + 1);
   const visible = editor.text.slice(start, start + room);
   const at = editor.cursor - start;
@@ -60,7 +65,7 @@ export function CommandInput({editor, dispatch, onSubmit, onCancel, onTab, activ
     return (
       <Text dimColor wrap="truncate-end">
         {prompt}
-        {editor.text || placeholder || ''}
+        {editor.text || hint}
       </Text>
     );
   }
@@ -70,7 +75,7 @@ export function CommandInput({editor, dispatch, onSubmit, onCancel, onTab, activ
       {visible.slice(0, at)}
       <Text inverse>{visible[at] ?? ' '}</Text>
       {visible.slice(at + 1)}
-      {editor.text === '' && placeholder ? <Text dimColor>{placeholder}</Text> : null}
+      {editor.text === '' && hint ? <Text dimColor>{hint}</Text> : null}
     </Text>
   );
 }

@@ -30,6 +30,14 @@ export interface Arrangement {
 const DEFAULT_MIN = 5;
 /** Share of the width for the main column side by side. */
 const MAIN_SHARE = 0.45;
+/**
+ * Cells the aside column keeps side by side, so that at 120 columns its tables and the
+ * diagram stand whole in every language (issue 12): a socket row is a name ("● browser"),
+ * a protocol, two IPv4 addresses with ports and a state word («گوش می‌دهد»). The main
+ * column (prose, which wraps) gives them up, down to MAIN_MIN.
+ */
+const ASIDE_MIN = 68;
+const MAIN_MIN = 48;
 
 /** Split `total` rows among items: each at least its minimum, the rest by weight. */
 export function splitSizes(items: readonly {weight: number; min: number}[], total: number): number[] {
@@ -94,7 +102,7 @@ export function arrange(panes: readonly PaneBox[], width: number, height: number
   const main = panes.filter((p, n) => (p.column ?? (n === 0 ? 'main' : 'aside')) === 'main');
   const aside = panes.filter((p) => !main.includes(p));
   if (main.length === 0 || aside.length === 0) return {kind, tabBar: false, columns: [{width, panes: stack(panes, width, height, focused)}]};
-  const mainWidth = Math.floor(width * MAIN_SHARE);
+  const mainWidth = Math.max(Math.min(Math.floor(width * MAIN_SHARE), width - ASIDE_MIN), Math.min(MAIN_MIN, Math.floor(width * MAIN_SHARE)));
   const columns = [
     {width: mainWidth, panes: stack(main, mainWidth, height, focused)},
     {width: width - mainWidth, panes: stack(aside, width - mainWidth, height, focused)},

@@ -20,8 +20,10 @@ export interface ColumnSpec {
    * columns a lower rank is cut before a higher one.
    */
   keep?: number;
-  /** A number such as a pid: shown whole or dropped, never cut. */
+  /** A number such as a pid, or a state word: shown whole or dropped, never cut. */
   whole?: boolean;
+  /** Cells its header needs to be read (the short header's width): held like a value. */
+  headerMin?: number;
 }
 
 export interface ColumnPlan {
@@ -35,10 +37,11 @@ export interface ColumnPlan {
  * Natural width of each column is its widest cell (header included). If they all fit in
  * `width` (with `gap` cells between columns) they are used as they are. Otherwise, in
  * turn: low-priority columns go until the minimums fit; optional columns go; headers
- * wider than their values are cut to the values (the first `headerRows` rows are
- * headers); columns without `keep` give way (shrink, then drop) while a kept column would
- * be cut; then the widest columns shrink first (water-filling), columns without `keep`
- * before kept ones, down to their minimum.
+ * wider than their values shrink to `headerMin` (a short header; the first `headerRows`
+ * rows are headers); columns without `keep` give way (shrink, then drop) while a kept
+ * column would be cut; then the widest columns shrink first (water-filling), columns
+ * without `keep` before kept ones, lower ranks first, down to their minimum; headers are
+ * cut to their values only before the highest rank shrinks.
  */
 export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readonly string[])[], width: number, gap = 1, headerRows = 0): ColumnPlan {
   const widest = (i: number, from: number) => {
@@ -46,11 +49,14 @@ export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readon
     for (let r = from; r < rows.length; r++) w = Math.max(w, textWidth(rows[r]?.[i] ?? ''));
     return w;
   };
-  const capped = (spec: ColumnSpec, w: number) => (spec.max !== undefined ? Math.min(w, Math.max(spec.max, spec.min)) : w);
+  // A whole column has no cap: a cap would cut it.
+  const capped = (spec: ColumnSpec, w: number) => (spec.max !== undefined && !spec.whole ? Math.min(w, Math.max(spec.max, spec.min)) : w);
   const natural = specs.map((spec, i) => capped(spec, Math.max(widest(i, 0), spec.min)));
   // What the values need without their header (a long header is cut before any value).
-  const values = specs.map((spec, i) => Math.min(natural[i] ?? 0, capped(spec, Math.max(widest(i, headerRows), spec.min))));
-  const mins = specs.map((spec, i) => (spec.whole ? (values[i] ?? 0) : spec.min));
+  const bare = specs.map((spec, i) => Math.min(natural[i] ?? 0, capped(spec, Math.max(widest(i, headerRows), spec.min))));
+  // …and with its header readable (the short header, when one is given).
+  const values = specs.map((spec, i) => Math.min(natural[i] ?? 0, Math.max(bare[i] ?? 0, spec.headerMin ?? 0)));
+  const mins = specs.map((spec, i) => (spec.whole ? (bare[i] ?? 0) : spec.min));
 
   let visible = specs.map((_, i) => i);
   const need = (cols: number[], ws: readonly number[]) => cols.reduce((sum, i) => sum + (ws[i] ?? 0), 0) + gap * Math.max(0, cols.length - 1);
@@ -86,9 +92,16 @@ export function planColumns(specs: readonly ColumnSpec[], rows: readonly (readon
 
   // Water-fill, tier by tier: lower the widest column of the tier one cell at a time.
   const ranks = [...new Set(visible.map((i) => specs[i]?.keep ?? 0))].sort((a, b) => a - b);
+  const rank = (r: number) => ({cols: visible.filter((i) => (specs[i]?.keep ?? 0) === r), floor: mins});
+  const top = ranks.at(-1) ?? 0;
   const tiers: {cols: number[]; floor: readonly number[]}[] = [
     {cols: visible, floor: values},
-    ...ranks.map((rank) => ({cols: visible.filter((i) => (specs[i]?.keep ?? 0) === rank), floor: mins})),
+    // Columns without keep give way first, then the lower kept ranks (addresses, cut at
+    // their start, keep their port); then a header is cut below its short form (at its
+    // end) before the values of the highest rank (names, states).
+    ...ranks.filter((r) => r < top).map(rank),
+    {cols: visible, floor: bare},
+    rank(top),
   ];
   for (const {cols, floor} of tiers) {
     while (total > budget) {

@@ -28,3 +28,8 @@ function commandReason(error: LessonError, t: Translate): string {
 export function sortErrors(errors: readonly LessonError[]): LessonError[] {
   return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
+
+/** "Problems in the lesson packs:" and one indented line per problem, in a stable order. */
+export function packProblemsText(errors: readonly LessonError[], t: Translate): string {
+  return [t('lessons:auto.packProblems'), ...sortErrors(errors).map((e) => `  ${formatLessonError(e, t)}`)].join('\n');
+}

@@ -1,32 +1,42 @@
-// The lesson map as plain lines: "01  Title   3/12", then concepts and languages.
+// The lesson map as plain lines: "01  Title   3/12", then what it teaches and its languages.
+// A Persian page in app mode reads from the right: number, title, then progress.
 import type {MenuEntry} from '../../lessons/catalog.ts';
-import type {Translate} from '../format/index.ts';
-import {fit, textWidth} from '../layout/text.ts';
+import {conceptNames, type Translate} from '../format/index.ts';
+import {textWidth} from '../layout/text.ts';
+import {directedLayout} from '../layout/textLayout.ts';
+import {pageLines, type PageLayout} from './page.ts';
 
 export interface ListContext {
   t: Translate;
   /** A lesson's title in a language (its own namespace). */
   title: (id: string, lng: string) => string;
   lng: string;
-  width?: number | undefined;
+  page: PageLayout;
 }
 
+const INDENT = '    ';
+
 export function listLines(entries: readonly MenuEntry[], ctx: ListContext): string[] {
-  const {t} = ctx;
-  if (entries.length === 0) return [t('lessons:list.empty')];
-  const width = Math.max(40, ctx.width ?? 80);
-  const out = [t('lessons:list.title'), ''];
+  const {t, page} = ctx;
+  const lines = (text: string) => pageLines(text, page);
+  if (entries.length === 0) return lines(t('lessons:list.empty'));
+  const width = Math.max(40, page.width ?? 80);
+  const cells = directedLayout(page.bidi, page.rtl);
+  const out = [...lines(t('lessons:list.title')), ''];
   entries.forEach((e, i) => {
     const number = String(i + 1).padStart(2, '0');
     const done = e.completed || (e.total > 0 && e.done >= e.total) ? '✓ ' : '';
     const progress = `${done}${t('lessons:list.progress', {done: e.done, total: e.total})}`;
     // A lesson missing the learner's language is titled in one it has.
     const lng = e.languages.includes(ctx.lng) ? ctx.lng : (e.languages.includes('en') ? 'en' : e.languages[0] ?? ctx.lng);
-    const room = width - 4 - textWidth(progress) - 1;
-    out.push(`${number}  ${fit(ctx.title(e.id, lng), room)} ${progress}`);
-    out.push(`    ${t('lessons:list.concepts', {list: e.concepts.join(' ')})} · ${t('lessons:list.languages', {list: e.languages.join(' ')})}`);
-    for (const m of e.missing) out.push(`    ${t(`lessons:list.needs.${m}`)}`);
+    const room = width - number.length - 2 - textWidth(progress) - 1;
+    const row = [number, '  ', cells.cell(ctx.title(e.id, lng), room), ' ', progress];
+    out.push((cells.mirror ? row.reverse() : row).join('').trimEnd());
+    const taught = conceptNames(e.concepts, t);
+    const about = [taught ? t('lessons:list.concepts', {list: taught}) : '', t('lessons:list.languages', {list: e.languages.join(' ')})];
+    out.push(...lines(`${INDENT}${about.filter((a) => a !== '').join(' · ')}`));
+    for (const m of e.missing) out.push(...lines(`${INDENT}${t(`lessons:list.needs.${m}`)}`));
   });
-  out.push('', t('lessons:list.open'));
+  out.push('', ...lines(t('lessons:list.open')));
   return out;
 }

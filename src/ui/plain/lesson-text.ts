@@ -114,9 +114,9 @@ function tableLines(ctx: PlainLessonContext, table: TextTable, indent: number): 
 
 export function resultLines(ctx: PlainLessonContext, result: AutoResult): string[] {
   const {t} = ctx;
-  if (result.ok) return [t('lessons:auto.allMet')];
+  if (result.ok) return paragraph(ctx, t('lessons:auto.allMet'));
   return [
-    t('lessons:auto.failed', {count: result.failures.length}),
-    ...result.failures.map((f) => `  ${t(`lessons:auto.failure.${f.reason}`, {step: f.step + 1, line: f.line ?? ''})}`),
+    ...paragraph(ctx, t('lessons:auto.failed', {count: result.failures.length})),
+    ...result.failures.flatMap((f) => paragraph(ctx, t(`lessons:auto.failure.${f.reason}`, {step: f.step + 1, line: f.line ?? ''}), INDENT)),
   ];
 }

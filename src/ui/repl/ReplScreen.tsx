@@ -60,9 +60,12 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
       setHelp(true);
     } else dispatch(action);
   };
-  // Keys other than the input's: Ctrl+C leaves, PgUp/PgDn scroll the event log.
+  // Keys other than the input's: Ctrl+C stops a running command (a long wait) or else
+  // leaves, PgUp/PgDn scroll the event log.
   useKeys((action) => {
-    if (action === 'interrupt') onQuit(130);
+    if (action === 'interrupt') {
+      if (repl.running === 0 || !repl.cancel()) onQuit(130);
+    }
     else if (help) {
       if (action === 'back' || action === 'help') setHelp(false);
       const by = action === 'down' ? 1 : action === 'up' ? -1 : 0;
@@ -110,6 +113,8 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
   };
 
   const cancel = () => {
+    // Esc while a command runs stops it (a `wait` can take minutes); the line stays as typed.
+    if (repl.running > 0 && repl.cancel()) return;
     if (editor.text === '') onBack?.();
     else dispatch({type: 'clear'});
   };

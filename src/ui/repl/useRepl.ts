@@ -19,6 +19,8 @@ export interface ReplState {
   running: number;
   /** Run a line; resolves with its outcome (never rejects). */
   run(line: string): Promise<Outcome>;
+  /** Stop the running command's wait (Esc, Ctrl+C): it ends with ECANCELED. False when nothing ran. */
+  cancel(): boolean;
   clear(): void;
 }
 
@@ -53,5 +55,6 @@ export function useRepl(lab: SocketLab, options: {timeoutMs?: number} = {}): Rep
     [executor],
   );
   const clear = useCallback(() => setEntries((e) => e.filter((x) => x.outcome === undefined)), []);
-  return {entries, running, run, clear};
+  const cancel = useCallback(() => executor.cancel(), [executor]);
+  return {entries, running, run, cancel, clear};
 }

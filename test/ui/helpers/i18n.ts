@@ -4,6 +4,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import i18next, {type i18n as I18n} from 'i18next';
+import {proseNumbers} from '../../../src/i18n/formatter.ts';
 
 export const LANGUAGES = ['en', 'fa', 'ru'] as const;
 export type Lng = (typeof LANGUAGES)[number];
@@ -26,7 +27,8 @@ export interface TestI18n {
 
 export function createTestI18n(lng: Lng): TestI18n {
   const missing: string[] = [];
-  const i18n = i18next.createInstance();
+  // Numbers are formatted as the app formats them (src/i18n/setup.ts).
+  const i18n = i18next.createInstance().use(proseNumbers);
   void i18n.init({
     lng,
     resources: {[lng]: loadLocale(lng)},
@@ -34,7 +36,7 @@ export function createTestI18n(lng: Lng): TestI18n {
     defaultNS: 'ui',
     fallbackLng: false,
     initAsync: false,
-    interpolation: {escapeValue: false},
+    interpolation: {escapeValue: false, alwaysFormat: true},
     saveMissing: true,
     missingKeyHandler: (_lngs, ns, key) => {
       missing.push(`${ns}:${key}`);

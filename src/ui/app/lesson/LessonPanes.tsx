@@ -10,6 +10,7 @@ import {SocketTable} from '../../components/SocketTable.tsx';
 import {useLabEvents} from '../../hooks/useLabEvents.ts';
 import {useLabSnapshot} from '../../hooks/useLabSnapshot.ts';
 import {useOsView} from '../../hooks/useOsView.ts';
+import type {PaneBox} from '../../layout/arrange.ts';
 import {PaneLayout, useVisiblePanes, type PaneSpec} from '../../layout/PaneLayout.tsx';
 import {useTranslation} from 'react-i18next';
 
@@ -20,6 +21,17 @@ export const PANE_ORDER: readonly PaneId[] = ['prose', 'sockets', 'diagram', 'lo
 export function paneAfter(current: PaneId, delta: number): PaneId {
   const i = PANE_ORDER.indexOf(current);
   return PANE_ORDER[(i + delta + PANE_ORDER.length) % PANE_ORDER.length]!;
+}
+
+/** Where each pane goes and its share of the rows (drawn by LessonPanes; measured by tests). */
+export function lessonPaneBoxes(proseWeight = 4): (PaneBox & {id: PaneId})[] {
+  return [
+    {id: 'prose', weight: proseWeight, minHeight: 6, column: 'main'},
+    {id: 'sockets', weight: 2, column: 'aside'},
+    {id: 'diagram', weight: 3, column: 'aside'},
+    {id: 'log', weight: 3, column: 'aside'},
+    {id: 'os', weight: 2, column: 'aside'},
+  ];
 }
 
 export interface LogControl {
@@ -59,40 +71,24 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
   const shown = events.sockets ?? sockets;
   const newest = events.recent.at(-1);
   const datagrams = useMemo(() => datagramArrows(events.recent, shown), [events.recent, shown]);
-  const panes: PaneSpec[] = [
-    {id: 'prose', title: proseTitle ?? t('pane.prose'), weight: proseWeight, minHeight: 6, column: 'main', render: renderProse},
-    {
-      id: 'sockets',
-      title: t('pane.sockets'),
-      weight: 2,
-      column: 'aside',
-      render: ({width, height}) => <SocketTable sockets={shown} width={width} height={height} newest={newest?.socket} />,
-    },
-    {
-      id: 'diagram',
-      title: t('pane.diagram'),
-      weight: 3,
-      column: 'aside',
-      render: ({width, height}) => (
-        <ConnectionDiagram sockets={shown} datagrams={datagrams} newestSeq={newest?.seq} width={width} height={height} />
-      ),
-    },
-    {
-      id: 'log',
-      // Held events show in the title too: in the tabs layout the log may be out of sight.
-      title: events.held > 0 ? `${t('pane.log')} · ${t('log.waiting', {count: events.held})}` : t('pane.log'),
-      weight: 3,
-      column: 'aside',
-      render: ({width, height}) => <EventLog log={events.log} width={width} height={height} scroll={logScroll} held={events.held} presenter={presenter} />,
-    },
-    {
-      id: 'os',
-      title: t('pane.os'),
-      weight: 2,
-      column: 'aside',
-      render: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
-    },
-  ];
+  const render: Record<PaneId, PaneSpec['render']> = {
+    prose: renderProse,
+    sockets: ({width, height}) => <SocketTable sockets={shown} width={width} height={height} newest={newest?.socket} />,
+    diagram: ({width, height}) => (
+      <ConnectionDiagram sockets={shown} datagrams={datagrams} newestSeq={newest?.seq} width={width} height={height} />
+    ),
+    log: ({width, height}) => <EventLog log={events.log} width={width} height={height} scroll={logScroll} held={events.held} presenter={presenter} />,
+    os: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
+  };
+  const titles: Record<PaneId, string> = {
+    prose: proseTitle ?? t('pane.prose'),
+    sockets: t('pane.sockets'),
+    diagram: t('pane.diagram'),
+    // Held events show in the title too: in the tabs layout the log may be out of sight.
+    log: events.held > 0 ? `${t('pane.log')} · ${t('log.waiting', {count: events.held})}` : t('pane.log'),
+    os: t('pane.os'),
+  };
+  const panes: PaneSpec[] = lessonPaneBoxes(proseWeight).map((box) => ({...box, title: titles[box.id], render: render[box.id]}));
   // The OS is polled only while its pane is drawn (not collapsed, not behind a tab).
   const visible = useVisiblePanes(panes, focused, {presenter, reserveRows});
   const os = useOsView(lab, !hidden && visible.has('os'));

@@ -6,6 +6,7 @@ import {ConfirmQuit} from '../../components/ConfirmQuit.tsx';
 import {HelpOverlay, helpMaxScroll} from '../../components/HelpOverlay.tsx';
 import {HintBar} from '../../components/HintBar.tsx';
 import {Lines} from '../../components/Line.tsx';
+import {formatNumber} from '../../../i18n/digits.ts';
 import {translatorOf} from '../../format/index.ts';
 import {usePaneContext} from '../../hooks/usePaneContext.ts';
 import {CommandInput} from '../../input/CommandInput.tsx';
@@ -19,7 +20,7 @@ import {LessonPanes, paneAfter, type LogControl, type PaneId} from './LessonPane
 import {proseLines, type SecondLanguage} from './proseLines.ts';
 import {lessonPorts, stepFocus} from './taskFocus.ts';
 import {useSession} from './useSession.ts';
-import {useCursor} from '../useCursor.ts';
+import {NONE, useCursor} from '../useCursor.ts';
 
 export interface LessonScreenProps {
   open(): LessonSession;
@@ -43,7 +44,9 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   const {settings, toggleAlso} = useSettings();
   const {columns, rows} = useWindowSize();
   const [focused, setFocused] = useState<PaneId>('prose');
-  const cursor = useCursor(0, 9);
+  // A question starts with nothing chosen: Enter must not answer "1" for a learner who only wanted to go on.
+  const cursor = useCursor(NONE, 9, {allowNone: true});
+  const [howToChoose, setHowToChoose] = useState(false);
   const [typing, setTyping] = useState(false);
   const [overlay, setOverlay] = useState<'none' | 'help' | 'confirm'>('none');
   const [logScroll, setLogScroll] = useState(0);
@@ -59,7 +62,8 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     lastIndex.current = state.index;
     const nowTyping = step?.kind === 'task' && step.where === 'prompt' && focus === 'task';
     if (nowTyping !== typing) setTyping(nowTyping);
-    cursor.set(0);
+    cursor.set(NONE);
+    setHowToChoose(false);
   } else if (typing && focus !== 'task') {
     // The task was just met: the prompt lets go, so the next Enter moves on.
     setTyping(false);
@@ -96,16 +100,23 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
     }
     switch (action) {
       case 'up':
-        if (focus === 'ask') cursor.move(-1);
-        else if (focused === 'log') setLogScroll((s) => Math.min(s + 1, logControl.current?.maxScroll(paneHeight) ?? 0));
+        // From nothing chosen, ↑ starts at the last choice and ↓ at the first.
+        if (focus === 'ask' && step?.kind === 'ask') {
+          cursor.set(cursor.current() === NONE ? step.choices.length - 1 : Math.max(0, cursor.current() - 1));
+          setHowToChoose(false);
+        } else if (focused === 'log') setLogScroll((s) => Math.min(s + 1, logControl.current?.maxScroll(paneHeight) ?? 0));
         break;
       case 'down':
-        if (focus === 'ask' && step?.kind === 'ask') cursor.set(Math.min(step.choices.length - 1, cursor.current() + 1));
-        else if (focused === 'log') setLogScroll((s) => Math.max(0, s - 1));
+        if (focus === 'ask' && step?.kind === 'ask') {
+          cursor.set(Math.min(step.choices.length - 1, cursor.current() + 1));
+          setHowToChoose(false);
+        } else if (focused === 'log') setLogScroll((s) => Math.max(0, s - 1));
         break;
       case 'enter':
-        if (focus === 'ask') session.answer(cursor.current());
-        else if (focus === 'finished') onBack();
+        if (focus === 'ask') {
+          if (cursor.current() === NONE) setHowToChoose(true);
+          else session.answer(cursor.current());
+        } else if (focus === 'finished') onBack();
         else session.next();
         break;
       case 'next':
@@ -183,7 +194,8 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   };
 
   const lab = session.getLab();
-  const title = `${t(`${lesson.id}:title`)} · ${state.index + 1}/${lesson.steps.length}`;
+  const counter = (n: number) => formatNumber(n, i18n.language, {grouping: false});
+  const title = `${t(`${lesson.id}:title`)} · ${counter(state.index + 1)}/${counter(lesson.steps.length)}`;
   const hints = overlay === 'confirm' ? hintsFor('confirm') : typing ? hintsFor('typing') : hintsFor(focus === 'task' ? 'task' : focus === 'ask' ? 'ask' : 'lesson', {presenter});
 
   return (
@@ -204,13 +216,13 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
           logControl={logControl}
           proseTitle={t('ui:pane.prose')}
           renderProse={({width, height}) => (
-            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor: cursor.index, also, presenter}, ctx), height, 'tail').lines} />
+            <Lines lines={clipLines(proseLines({lesson, state, prose, t: translate, width, cursor: cursor.index, howToChoose, also, presenter}, ctx), height, 'tail').lines} />
           )}
         />
       ) : (
         overlay !== 'help' && (
           <Box height={paneHeight}>
-            <Text dimColor>{t('lessons:runner.running')}</Text>
+            <Text dimColor>{ctx.text.cell(t('lessons:runner.running'), columns)}</Text>
           </Box>
         )
       )}

@@ -29,8 +29,10 @@ export interface ProseInput {
   /** Runner and formatter words. */
   t: Translate;
   width: number;
-  /** The choice under the cursor while a question waits for an answer. */
+  /** The choice under the cursor while a question waits for an answer; -1 for none yet. */
   cursor: number;
+  /** Enter was pressed with no choice under the cursor: say how to choose. */
+  howToChoose?: boolean | undefined;
   also?: SecondLanguage | undefined;
   /** Presenter mode: a command's events are left to the event log, which reveals them one per Space. */
   presenter?: boolean | undefined;
@@ -94,7 +96,7 @@ function stepLines(input: ProseInput, step: Step, s: StepState, current: boolean
         out.push(...para(ctx, width, t(s.chosen === step.answer ? 'lessons:runner.right' : 'lessons:runner.notQuite'), s.chosen === step.answer ? 'ok' : 'error', 2));
         out.push(...both((v) => v.text(step.explain), undefined, 2));
       } else if (current) {
-        out.push(...para(ctx, width, t('lessons:runner.guessFirst'), 'muted', 2));
+        out.push(...(input.howToChoose ? para(ctx, width, t('lessons:runner.howToChoose'), 'error', 2) : para(ctx, width, t('lessons:runner.guessFirst'), 'muted', 2)));
       }
       return out;
     }

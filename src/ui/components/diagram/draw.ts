@@ -54,8 +54,8 @@ function nodeAddress(node: DiagramNode, t: TFunction): string {
   return node.socket.local ? endpointText(node.socket.local) : t('diagram.noAddress');
 }
 
-function nodeTitle(node: DiagramNode, {t, theme}: DrawContext, reference = false): string {
-  if (node.kind === 'outside') return `${theme.symbols.ghost} ${t('diagram.outside')}`;
+function nodeTitle(node: DiagramNode, {t, theme}: DrawContext, reference = false, short = false): string {
+  if (node.kind === 'outside') return `${theme.symbols.ghost} ${t(short ? 'diagram.outsideShort' : 'diagram.outside')}`;
   const name = node.socket.name;
   return reference ? `↑ ${t('diagram.seeAbove', {name})}` : `${theme.symbols[node.socket.role]} ${name}`;
 }
@@ -120,13 +120,17 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
   const left = box(block.left, boxWidth, ctx, {joint: n > 0});
   const rows = Math.max(3, 3 * n);
   const rights = block.links.map((link) => box(link.to, boxWidth, ctx, {reference: link.reference === true}));
+  // A passive socket with no connection yet: "waits; in no conversation" beside its box,
+  // wrapped over its three lines rather than cut, or in its short form.
+  const passive = n === 0 && block.left.kind === 'socket' && block.left.socket.role === 'passive';
+  const waitsBeside = passive ? waitsNote(Math.max(0, width - boxWidth - 2), ctx) : [];
+  const waitsTop = waitsBeside.length === 3 ? 0 : 1;
   const lines: StyledLine[] = [];
   for (let row = 0; row < rows; row++) {
     const segs: Seg[] = [{text: left[row] ?? ' '.repeat(boxWidth), role: leftRole}];
     if (n === 0) {
-      if (row === 1 && block.left.kind === 'socket' && block.left.socket.role === 'passive') {
-        segs.push({text: `  ${ctx.text.cell(ctx.t('diagram.waits'), Math.max(0, width - boxWidth - 2))}`, role: 'muted'});
-      }
+      const note = waitsBeside[row - waitsTop];
+      if (note !== undefined) segs.push({text: `  ${note}`, role: 'muted'});
       lines.push(fitLine(segs, width));
       continue;
     }
@@ -145,12 +149,30 @@ function boxBlock(block: Block, boxWidth: number, linkWidth: number, width: numb
   return lines;
 }
 
+/** The waiting note in at most three lines of `width` cells: whole if it fits, else its short form. */
+function waitsNote(width: number, ctx: DrawContext): string[] {
+  if (width <= 0) return [];
+  const full = ctx.text.wrap(ctx.t('diagram.waits'), width);
+  if (full.length <= 3 && full.every((l) => textWidth(l) <= width)) return full;
+  const short = ctx.t('diagram.waitsShort');
+  return [ctx.text.cell(short, Math.min(width, textWidth(short)))];
+}
+
+/** The waiting note on one line of at most `room` cells: whole, short, or cut. */
+function waitsLine(room: number, ctx: DrawContext): string {
+  const full = ctx.t('diagram.waits');
+  const note = textWidth(full) <= room ? full : ctx.t('diagram.waitsShort');
+  return ctx.text.cell(note, Math.min(room, textWidth(note)));
+}
+
 /** "● name 127.0.0.1:5000" in at most `width` cells: the address gives way first, from its start. */
 function compactLabel(node: DiagramNode, ctx: DrawContext, width: number, reference = false): string {
-  const title = nodeTitle(node, ctx, reference);
+  const address = nodeAddress(node, ctx.t);
+  // Another program's socket says so in fewer words when its address would be cut.
+  const full = nodeTitle(node, ctx, reference);
+  const title = textWidth(full) + 1 + textWidth(address) > width ? nodeTitle(node, ctx, reference, true) : full;
   const titleCell = ctx.text.cell(title, Math.min(textWidth(title), width));
   const room = width - textWidth(titleCell) - 1;
-  const address = nodeAddress(node, ctx.t);
   return room >= 4 ? `${titleCell} ${truncate(address, room, 'start')}` : titleCell;
 }
 
@@ -165,9 +187,11 @@ function compactBlock(block: Block, width: number, ctx: DrawContext): StyledLine
   const leftRole = nodeRole(block.left);
   if (block.links.length === 0) {
     const label = compactLabel(block.left, ctx, Math.max(4, width - 1));
-    const note = block.left.kind === 'socket' && block.left.socket.role === 'passive' ? ctx.t('diagram.waits') : nodeFooter(block.left, ctx.t);
+    const passive = block.left.kind === 'socket' && block.left.socket.role === 'passive';
     const room = width - textWidth(label) - 4;
-    return [fitLine([{text: ` ${label}`, role: leftRole}, ...(room >= 4 ? [{text: ` · ${ctx.text.cell(note, Math.min(room, textWidth(note)))}`, role: 'muted' as const}] : [])], width)];
+    const footer = nodeFooter(block.left, ctx.t);
+    const note = passive ? waitsLine(room, ctx) : ctx.text.cell(footer, Math.min(room, textWidth(footer)));
+    return [fitLine([{text: ` ${label}`, role: leftRole}, ...(room >= 4 ? [{text: ` · ${note}`, role: 'muted' as const}] : [])], width)];
   }
   // Both ends get half the line; addresses keep their port (cut at the start).
   const half = Math.max(4, Math.floor((width - 8) / 2));
