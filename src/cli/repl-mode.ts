@@ -38,7 +38,7 @@ export interface ReplModeOptions {
   i18n?: i18n;
 }
 
-function writer(stream: NodeJS.WritableStream): (text: string) => void {
+function writer(stream: NodeJS.WritableStream): {write: (text: string) => void; flush: () => void} {
   let broken = false;
   // A reader that went away (| head) must not crash the run: stop writing, keep closing sockets.
   stream.on('error', () => {
@@ -53,7 +53,7 @@ function writer(stream: NodeJS.WritableStream): (text: string) => void {
     if (!broken && pending !== '') stream.write(pending);
     pending = '';
   };
-  return (text) => {
+  const write = (text: string) => {
     pending += text;
     if (pending.length >= 64 * 1024) flush();
     else if (!queued) {
@@ -61,6 +61,7 @@ function writer(stream: NodeJS.WritableStream): (text: string) => void {
       setImmediate(flush);
     }
   };
+  return {write, flush};
 }
 
 async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {error: string}> {
@@ -89,7 +90,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   }
   const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false, ...(opts.maxSockets !== undefined ? {maxSockets: opts.maxSockets} : {})});
   const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
-  const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
+  const printer = opts.json ? jsonPrinter(out.write, t) : plainPrinter(out.write, t, layout);
   const summary = await runScript({
     lab,
     lines: readLines(source, MAX_LINE_CHARS),
@@ -99,6 +100,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
   });
+  out.flush(); // the whole transcript is written when the run resolves
   // Deno keeps a read pending on a piped stdin even after we stop reading it, so `quit`
   // would leave the process running until the writer closes the pipe: leave explicitly.
   if (opts.script === undefined && isDeno && opts.stdin === process.stdin) {
