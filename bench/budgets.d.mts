@@ -18,4 +18,5 @@ export declare const BUDGETS: {
   osPollMs: number;
   replScriptRatio: number;
   labOverheadRatio: number;
+  workshopJoinMs: number;
 };

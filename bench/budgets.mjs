@@ -19,4 +19,5 @@ export const BUDGETS = {
   osPollMs: 5, // one read of the OS view with 10,000 other TIME_WAIT rows on the host
   replScriptRatio: 3, // `repl --script` of 100,000 sendto lines / bare Node doing the same
   labOverheadRatio: 0.85, // lab throughput / bare node:net or node:dgram
+  workshopJoinMs: 2000, // 200 simulated learners joined, from the room record (issue 13)
 };

@@ -198,7 +198,7 @@ export async function floods({runs = 5, seconds = 5, runtimes = ['node', 'deno']
 }
 
 /** The most frames that ended within any 1-second window. */
-function maxPerSecond(times) {
+export function maxPerSecond(times) {
   let best = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
     while (times[i] - times[j] >= 1000) j++;

@@ -75,6 +75,20 @@ export function verdicts(f) {
     add(7, 'lab / bare TCP connect-accept-close', `${t.ratio} (${t.lab} vs ${t.bare} /s)`, `≥ ${BUDGETS.labOverheadRatio}`, t.ratio >= BUDGETS.labOverheadRatio);
     add(7, 'lab / bare UDP datagrams', `${u.ratio} (${u.lab} vs ${u.bare} /s)`, `≥ ${BUDGETS.labOverheadRatio}`, u.ratio >= BUDGETS.labOverheadRatio);
   }
+  if (f.workshop) {
+    const w = f.workshop;
+    add(8, `workshop: ${w.joins.learners} simulated learners joined (host --simulate), from the room record`, `${ms(w.joins.fromRoomMs.median)} (max ${ms(w.joins.fromRoomMs.max)}; ${ms(w.joins.fromProcessStartMs.median)} from the process start)`, `≤ ${ms(BUDGETS.workshopJoinMs)}`, w.joins.fromRoomMs.max <= BUDGETS.workshopJoinMs);
+    add(8, `workshop wall, ${w.wall.learners} learners × 1 datagram/s: key → frame p95`, `${ms(w.wall.keyToFrameMs.p95)} (p50 ${ms(w.wall.keyToFrameMs.median)})`, `≤ ${ms(BUDGETS.keyToFrameP95Ms)}`, check(w.wall.keyToFrameMs.p95, w.wall.keyToFrameMs.p95 <= BUDGETS.keyToFrameP95Ms && w.wall.keyToFrameMs.misses.length === 0));
+    add(8, 'workshop wall: frames per second (most in any 1 s)', `${w.wall.fps.maxInAnySecond} (mean ${w.wall.fps.mean})`, `≤ ${BUDGETS.maxFps}`, w.wall.fps.maxInAnySecond <= BUDGETS.maxFps);
+    if (w.wallSeparate) {
+      const s = w.wallSeparate;
+      add(8, `workshop wall, the ${s.learners} learners in a process of their own: key → frame p95`, `${ms(s.keyToFrameMs.p95)} (p50 ${ms(s.keyToFrameMs.median)})`, `≤ ${ms(BUDGETS.keyToFrameP95Ms)}`, check(s.keyToFrameMs.p95, s.keyToFrameMs.p95 <= BUDGETS.keyToFrameP95Ms && s.keyToFrameMs.misses.length === 0));
+      add(8, 'workshop wall (learners apart): frames per second (most in any 1 s)', `${s.fps.maxInAnySecond} (mean ${s.fps.mean})`, `≤ ${BUDGETS.maxFps}`, s.fps.maxInAnySecond <= BUDGETS.maxFps);
+    }
+    const t = w.thousand;
+    add(8, `workshop: ${t.learners} learner connections, join (connect → welcome)`, `p50 ${ms(t.joinMs.p50)}, p99 ${ms(t.joinMs.p99)} (${t.joined} joined, ${t.errorCount} failed)`, '—', null);
+    add(8, 'workshop: headless host with 1,000 learners', `CPU ${t.hostCpuPercentDuringWave}% of one core during the join wave, RSS ${t.hostRssMB.with1000} MB`, '—', null);
+  }
   return out;
 }
 
@@ -132,6 +146,11 @@ function details(f) {
   if (f.lab) {
     const c = f.lab.cpuMicros;
     lines.push(`- Lab overhead (${f.lab.runtime}): CPU per connection ${c.tcpConnection.lab} µs (bare ${c.tcpConnection.bare}), per datagram ${c.udpDatagram.lab} µs (bare ${c.udpDatagram.bare}).`);
+  }
+  if (f.workshop) {
+    const w = f.workshop;
+    lines.push(`- Workshop wall (${w.wall.size}, ${w.wall.seconds} s): ${w.wall.datagramsPerSecond} datagrams/s reached the room's UDP socket; \`g\` pressed ${w.wall.keyToFrameMs.n} times (grid ↔ wall); the host process (wall, room and the 200 simulated learners in one process) used ${w.wall.cpuPercent}% of one core, RSS ${w.wall.rssMB} MB.`);
+    lines.push(`- 1,000 learners: ${w.thousand.concurrency} at a time from a load script, each from its own loopback address, speaking the line protocol; the wave took ${w.thousand.waveSeconds} s; host RSS ${w.thousand.hostRssMB.before} MB empty → ${w.thousand.hostRssMB.with1000} MB with 1,000 in the room.`);
   }
   return lines;
 }

@@ -3,7 +3,8 @@
 // table in BENCHMARKS.md. Usage: node bench/run.mjs [--quick] [--only=a,b] [--write]
 //   --quick  fewer runs and shorter windows (a sanity check, ~1 min); results go to
 //            bench/.work/results-quick.json unless --write is given
-//   --only   figures to run: package,first-frame,commands,npx,load,idle,memory,interactive-rss,os-poll,repl-script,lab
+//   --only   figures to run: package,first-frame,commands,npx,load,idle,memory,interactive-rss,os-poll,repl-script,lab,workshop
+//            (with --write, merged into the figures already in bench/results.json)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import {floods} from './load.mjs';
 import {memory} from './memory.mjs';
 import {packageSize} from './package-size.mjs';
 import {verdicts, writeReport} from './report.mjs';
+import {workshop} from './workshop.mjs';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -49,6 +51,7 @@ const steps = [
   ['os-poll', () => osPoll({runs: quick ? 3 : 5})],
   ['repl-script', () => replScript({lines: quick ? 20_000 : 100_000, runs: quick ? 3 : 5})],
   ['lab', () => labOverhead()],
+  ['workshop', () => workshop({quick})],
 ];
 
 const started = Date.now();
@@ -75,6 +78,19 @@ for (const [name, fn] of steps) {
   }
 }
 results.loadAverageAfter = os.loadavg().map((n) => +n.toFixed(2));
+if (write && only) {
+  // Some figures only: the others stay as the last full run measured them.
+  try {
+    const old = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8'));
+    results.figures = {...old.figures, ...results.figures};
+    results.loadAverageAt = {...old.loadAverageAt, ...results.loadAverageAt};
+    results.errors = {...Object.fromEntries(Object.entries(old.errors ?? {}).filter(([k]) => !only.includes(k))), ...results.errors};
+    results.machine = old.machine ?? results.machine;
+    results.command = `${old.command}; then ${results.command}`;
+  } catch {
+    // no earlier run: these figures alone
+  }
+}
 results.seconds = Math.round((Date.now() - started) / 1000);
 results.verdicts = verdicts(results.figures);
 

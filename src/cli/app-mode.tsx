@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {i18n} from 'i18next';
+import type {ReactNode} from 'react';
 import {I18nextProvider} from 'react-i18next';
 import {App, type AppProps} from '../ui/app/App.tsx';
 
@@ -15,16 +16,22 @@ const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
-export async function runAppMode({i18n, cleanup, message = (text) => `${text}\n`, ...app}: AppModeOptions): Promise<number> {
+export function runAppMode({i18n, cleanup, message, ...app}: AppModeOptions): Promise<number> {
+  return runInk(<App {...app} />, {i18n, cleanup, ...(message ? {message} : {})});
+}
+
+/**
+ * Draws a root (the app, or a workshop screen) and owns the exit paths: q (the root calls
+ * Ink's exit), Ctrl+C, SIGTERM, SIGHUP, crashes. `cleanup` runs once on every one of them.
+ */
+export async function runInk(
+  root: ReactNode,
+  {i18n, cleanup, message = (text) => `${text}\n`}: {i18n: i18n; cleanup(): Promise<void>; message?(text: string): string},
+): Promise<number> {
   // Raw mode from the first moment: keys typed while the first frame is drawn arrive as
   // keys (Enter as \r), not as a cooked line echoed onto the screen.
   process.stdin.setRawMode?.(true);
-  const instance = render(
-    <I18nextProvider i18n={i18n}>
-      <App {...app} />
-    </I18nextProvider>,
-    {exitOnCtrlC: false, alternateScreen: true, interactive: true, patchConsole: true},
-  );
+  const instance = render(<I18nextProvider i18n={i18n}>{root}</I18nextProvider>, {exitOnCtrlC: false, alternateScreen: true, interactive: true, patchConsole: true});
   let code = 0;
   let crash: {error: unknown} | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {

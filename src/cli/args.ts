@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util';
 import {isLanguage, type Language} from '../i18n/languages.ts';
 
-export type Mode = 'app' | 'repl' | 'lesson' | 'list' | 'lint';
+export type Mode = 'app' | 'repl' | 'lesson' | 'list' | 'lint' | 'host' | 'join';
 export type BidiFlag = 'app' | 'terminal' | 'off';
 
 export interface CliOptions {
@@ -22,12 +22,34 @@ export interface CliOptions {
   auto: boolean;
   script?: string;
   allowRemote: boolean;
+  /** host and join (the workshop). */
+  workshop: WorkshopOptions;
   /** --max-sockets N: how many sockets one lab may hold at once (default 256). */
   maxSockets?: number;
 }
 
+export interface WorkshopOptions {
+  /** host: --on ADDRESS|INTERFACE */
+  on?: string;
+  port?: number;
+  max?: number;
+  simulate?: number;
+  record?: string;
+  recordAddresses: boolean;
+  private: boolean;
+  discovery: boolean;
+  /** join: HOST:PORT and the room code, as typed. */
+  target?: string;
+  code?: string;
+  name?: string;
+}
+
 /** --max-sockets accepts 1 to this; past the OS's descriptor limit, sockets fail with EMFILE anyway. */
 export const MAX_SOCKETS_FLAG = 65_536;
+
+/** Options only the workshop's commands take. */
+const HOST_OPTIONS = ['on', 'port', 'max', 'simulate', 'record', 'record-addresses', 'private'] as const;
+const JOIN_OPTIONS = ['name'] as const;
 
 export type ArgError =
   | {code: 'unknown-option'; value: string}
@@ -43,7 +65,7 @@ export type ArgPartial = Partial<Pick<CliOptions, 'lang' | 'bidi' | 'width'>>;
 
 export type ParsedArgs = {ok: true; options: CliOptions} | {ok: false; error: ArgError; partial: ArgPartial};
 
-const COMMANDS: readonly Mode[] = ['repl', 'lesson', 'list', 'lint'];
+const COMMANDS: readonly Mode[] = ['repl', 'lesson', 'list', 'lint', 'host', 'join'];
 
 /** Pure: argv (without node and script) → options or a typed error. No printing. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -69,6 +91,15 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         auto: {type: 'boolean'},
         script: {type: 'string'},
         'allow-remote': {type: 'boolean'},
+        on: {type: 'string'},
+        port: {type: 'string'},
+        max: {type: 'string'},
+        simulate: {type: 'string'},
+        record: {type: 'string'},
+        'record-addresses': {type: 'boolean'},
+        private: {type: 'boolean'},
+        'no-discovery': {type: 'boolean'},
+        name: {type: 'string'},
         'max-sockets': {type: 'string'},
       },
     });
@@ -87,6 +118,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     json: v.json ?? false,
     auto: v.auto ?? false,
     allowRemote: v['allow-remote'] ?? false,
+    workshop: {recordAddresses: v['record-addresses'] ?? false, private: v.private ?? false, discovery: !(v['no-discovery'] ?? false)},
   };
   const fail = (error: ArgError): ParsedArgs => ({
     ok: false,
@@ -115,6 +147,16 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     options.width = width;
   }
   if (v.script !== undefined) options.script = v.script;
+  const w = options.workshop;
+  for (const [option, min, max] of [['port', 0, 65535], ['max', 1, 5000], ['simulate', 0, 1000]] as const) {
+    const raw = v[option];
+    if (raw === undefined) continue;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) return fail({code: 'bad-value', option: `--${option}`, value: raw});
+    w[option] = Number(raw);
+  }
+  if (v.on !== undefined) w.on = v.on;
+  if (v.record !== undefined) w.record = v.record;
+  if (v.name !== undefined) w.name = v.name;
   const max = v['max-sockets'];
   if (max !== undefined) {
     if (!/^\d{1,6}$/.test(max) || Number(max) < 1 || Number(max) > MAX_SOCKETS_FLAG) {
@@ -133,6 +175,19 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       options.target = target;
     }
   }
+  if (command === 'join') {
+    // join [HOST:PORT] [CODE]: with no address, discovery looks for rooms first.
+    const first = rest[0];
+    if (first !== undefined && /[:.]/.test(first)) w.target = rest.shift();
+    if (rest[0] !== undefined) w.code = rest.shift();
+  }
+  const onlyFor = (mode: Mode, names: readonly string[]) => {
+    if (options.mode === mode) return undefined;
+    const given = names.find((n) => (v as Record<string, unknown>)[n] !== undefined);
+    return given === undefined ? undefined : `--${given}`;
+  };
+  const stray = onlyFor('host', [...HOST_OPTIONS, 'no-discovery'].filter((n) => !(options.mode === 'join' && n === 'no-discovery'))) ?? onlyFor('join', JOIN_OPTIONS);
+  if (stray !== undefined) return fail({code: 'extra-argument', value: stray});
   if (v.lesson !== undefined) {
     if (options.mode !== 'app' && options.mode !== 'lesson') return fail({code: 'extra-argument', value: '--lesson'});
     options.mode = 'lesson';

@@ -4,6 +4,7 @@ import {resolveBidiMode} from '../i18n/bidi/mode.ts';
 import type {BidiMode} from '../i18n/bidi/types.ts';
 import {installExitCleanup} from '../lab/cleanup.ts';
 import {languageFromEnv, type Language} from '../i18n/languages.ts';
+import type {i18n as I18n} from 'i18next';
 import {parseCliArgs, type CliOptions} from './args.ts';
 import {argErrorText, usageText} from './usage.ts';
 import {appVersion} from './version.ts';
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   installExitCleanup();
   // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
   void import('../lab/stale-dirs.ts').then(({sweepStaleDirs}) => sweepStaleDirs()).catch(() => {});
-  const plain = plainMode(options, lng);
+  const plain = plainMode(options, lng, i18n);
   if (plain) return plain;
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(await paged((await words())('app:needsTerminal'), terminalWidth(process.stderr)));
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The modes that print plain text (or NDJSON) and need no terminal. */
-function plainMode(options: CliOptions, lng: Language): Promise<number> | undefined {
+function plainMode(options: CliOptions, lng: Language, i18n: () => Promise<I18n>): Promise<number> | undefined {
   const {stdout, stderr, stdin} = process;
   const bidi = plainBidi(options.bidi);
   const width = options.width ?? terminalWidth(stdout);
@@ -83,6 +84,14 @@ function plainMode(options: CliOptions, lng: Language): Promise<number> | undefi
           ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {}),
         }),
       );
+    case 'host':
+      if (!options.json && stdin.isTTY && stdout.isTTY) return i18n().then(async (words) => (await import('./workshop-app.tsx')).startHostApp(options, words));
+      return i18n().then(async (words) => (await import('./host-mode.ts')).runHostMode(options, words, {stdin, stdout, stderr}));
+    case 'join':
+      if (!options.json && stdin.isTTY && stdout.isTTY && options.workshop.target !== undefined) {
+        return i18n().then(async (words) => (await import('./workshop-app.tsx')).startJoinApp(options, words));
+      }
+      return i18n().then(async (words) => (await import('./join-mode.ts')).runJoinMode(options, words, {stdin, stdout, stderr, bidi, ...(width !== undefined ? {width} : {})}));
     case 'app':
       return undefined;
   }

@@ -27,6 +27,8 @@ export interface Entry {
   droppedOnClose?: number;
   /** Resolvers waiting for this socket's close. */
   closeWaiters?: (() => void)[];
+  /** Whoever reads this stream's bytes in full (lab.read). */
+  reader?: (chunk: Uint8Array) => void;
 }
 
 export type Holder = NonNullable<LabErrorInfo['holders']>[number];
@@ -36,6 +38,7 @@ export class LabCore {
   readonly table = new Map<string, Entry>();
   readonly names = new Names();
   readonly allowNonLoopback: boolean;
+  readonly allowHosts: ReadonlySet<string>;
   readonly maxSockets: number;
   readonly maxBufferedBytes: number;
   readonly previewBytes: number;
@@ -49,6 +52,7 @@ export class LabCore {
 
   constructor(options: LabOptions = {}) {
     this.allowNonLoopback = options.allowNonLoopback ?? false;
+    this.allowHosts = new Set((options.allowHosts ?? []).map((h) => h.toLowerCase()));
     this.maxSockets = options.maxSockets ?? 256;
     this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
     this.previewBytes = options.previewBytes ?? 64;
@@ -92,9 +96,19 @@ export class LabCore {
     return entry;
   }
 
-  /** ENOTLOOPBACK unless the host is loopback or the lab was created with allowNonLoopback. */
+  /**
+   * Whether a peer may reach a socket bound to `local`: loopback peers always; others with
+   * allowNonLoopback, or when the socket is bound to one of allowHosts (a workshop room
+   * listens on its one LAN address precisely so that the room's laptops reach it).
+   */
+  acceptsFrom(local: Endpoint | undefined, remoteAddress: string): boolean {
+    if (this.allowNonLoopback || isLoopback(remoteAddress)) return true;
+    return local?.kind === 'inet' && this.allowHosts.has(local.address.toLowerCase());
+  }
+
+  /** ENOTLOOPBACK unless the host is loopback, one of allowHosts, or the lab was created with allowNonLoopback. */
   checkHost(host: string, operation: Operation, socket?: string): void {
-    if (!this.allowNonLoopback && !isLoopback(host)) {
+    if (!this.allowNonLoopback && !isLoopback(host) && !this.allowHosts.has(host.toLowerCase())) {
       throw labError('ENOTLOOPBACK', operation, socket, inet(host, 0));
     }
   }

@@ -224,6 +224,15 @@ export class Lab extends LabCore implements SocketLab {
     return streamReset(this, this.lookup(name, 'reset'));
   }
 
+  read(name: string, reader: (chunk: Uint8Array) => void): () => void {
+    const entry = this.lookup(name, 'recv');
+    if (entry.info.protocol === 'udp') throw labError('ESTATE', 'recv', name);
+    entry.reader = reader;
+    return () => {
+      if (entry.reader === reader) entry.reader = undefined;
+    };
+  }
+
   async scan(host: string, ports: number[], options?: {concurrency?: number; timeoutMs?: number}): Promise<ScanResult> {
     this.checkHost(host, 'scan');
     if (this.disposed) throw labError('ESTATE', 'scan');

@@ -24,6 +24,7 @@ export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
   s.on('data', (buf: Buffer) => {
     if (entry.stream !== s) return;
     i.bytesIn += buf.length;
+    if (entry.reader) deliver(entry.reader, buf);
     bus.emit({
       type: 'data', bytes: buf.length, preview: buf.toString('utf8', 0, Math.min(previewBytes, buf.length)),
       socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote,
@@ -40,6 +41,17 @@ export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
   });
 }
 
+/** A reader that throws must not break the lab's own bookkeeping; surface it instead. */
+function deliver(reader: (chunk: Uint8Array) => void, buf: Buffer): void {
+  try {
+    reader(buf);
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
+  }
+}
+
 /** Every stream gets an 'error' handler the moment it exists. */
 export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
   s.on('error', (err: Error) => {
@@ -50,7 +62,7 @@ export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
   // Listeners are on loopback unless --allow-remote; a connection from elsewhere is refused unseen.
-  if (unixPath === undefined && !core.allowNonLoopback && s.remoteAddress !== undefined && !isLoopback(s.remoteAddress)) {
+  if (unixPath === undefined && s.remoteAddress !== undefined && !core.acceptsFrom(listener.info.local, s.remoteAddress)) {
     s.on('error', () => {});
     s.destroy();
     listener.foreignDropped = (listener.foreignDropped ?? 0) + 1;

@@ -209,6 +209,11 @@ export interface ScanResult {
 export interface LabOptions {
   /** Allow hosts outside 127.0.0.0/8 and ::1. */
   allowNonLoopback?: boolean;
+  /**
+   * IP literals outside loopback this lab may use even without allowNonLoopback: a
+   * workshop's one chosen address (the host's own, or the host a learner joins).
+   */
+  allowHosts?: readonly string[];
   /** Most sockets one lab may hold (default 256). */
   maxSockets?: number;
   /** Bytes a socket may have queued in the lab, not yet taken by the OS (default 4 MiB). */
@@ -269,6 +274,12 @@ export interface SocketLab {
   close(name: string): Promise<void>;
   /** Abortive close (RST). */
   reset(name: string): Promise<void>;
+  /**
+   * Hand every chunk a TCP socket reads to `reader` as well (events carry only a preview):
+   * a protocol on top of the lab (the workshop's lines) reads the whole stream this way.
+   * One reader per socket; returns a function that removes it.
+   */
+  read(name: string, reader: (chunk: Uint8Array) => void): () => void;
   scan(host: string, ports: number[], options?: {concurrency?: number; timeoutMs?: number}): Promise<ScanResult>;
 
   get(name: string): SocketInfo | undefined;

@@ -40,7 +40,7 @@ function ensureSocket(core: LabCore, entry: Entry, family: 4 | 6): dgram.Socket 
     let from = lastFrom;
     if (from === undefined || from.kind !== 'inet' || from.port !== rinfo.port || from.address !== rinfo.address) {
       from = lastFrom = inet(rinfo.address, rinfo.port, rinfo.family);
-      lastFromAllowed = core.allowNonLoopback || isLoopback(rinfo.address);
+      lastFromAllowed = core.acceptsFrom(i.local, rinfo.address);
     }
     // An implicit bind is on 0.0.0.0 (or ::), as in C, so another host can reach it: without
     // --allow-remote its datagrams are dropped here, before any event shows them.

@@ -28,11 +28,19 @@ export type Action =
   | 'type'
   // Screens of the shell:
   | 'settings'
+  // The workshop: the instructor's wall and the learner's screen.
+  | 'poll'
+  | 'revealAnswer'
+  | 'experiment'
+  | 'endExperiment'
+  | 'grid'
+  | 'kick'
+  | 'stuck'
   /** A digit: the answer (or language) with that number; the digit comes with the action. */
   | 'choose';
 
 /** Boolean flags of ink's Key that a binding may test. */
-type KeyFlag = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'pageUp' | 'pageDown';
+type KeyFlag = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete' | 'pageUp' | 'pageDown';
 
 interface Match {
   flag?: KeyFlag;
@@ -53,6 +61,8 @@ export interface Binding {
   mode: KeyMode;
   /** Only in presenter mode (--present). */
   presenter?: boolean;
+  /** Keys of the lessons only, or of the workshop's screens only (for the help overlay). */
+  scope?: 'lesson' | 'workshop';
 }
 
 export const bindings: readonly Binding[] = [
@@ -67,14 +77,22 @@ export const bindings: readonly Binding[] = [
   {action: 'pageUp', keys: 'PgUp', match: [{flag: 'pageUp'}], mode: 'normal'},
   {action: 'pageDown', keys: 'PgDn', match: [{flag: 'pageDown'}], mode: 'normal'},
   {action: 'help', keys: '?', match: [{chars: ['?', '؟']}], mode: 'normal'},
-  {action: 'toggleSecondLanguage', keys: 't', match: [{chars: ['t', 'е', 'ف']}], mode: 'normal'},
+  {action: 'toggleSecondLanguage', keys: 't', match: [{chars: ['t', 'е', 'ف']}], mode: 'normal', scope: 'lesson'},
   {action: 'quit', keys: 'q', match: [{chars: ['q', 'й', 'ض']}], mode: 'normal'},
-  {action: 'hint', keys: 'h', match: [{chars: ['h', 'р', 'ا']}], mode: 'normal'},
-  {action: 'showMe', keys: 's', match: [{chars: ['s', 'ы', 'س']}], mode: 'normal'},
-  {action: 'rerun', keys: 'r', match: [{chars: ['r', 'к', 'ق']}], mode: 'normal'},
-  {action: 'reset', keys: 'x', match: [{chars: ['x', 'ч', 'ط']}], mode: 'normal'},
-  {action: 'type', keys: ':', match: [{chars: [':', '/']}], mode: 'normal'},
-  {action: 'settings', keys: ',', match: [{chars: [',', '،', 'б', 'و']}], mode: 'normal'},
+  {action: 'hint', keys: 'h', match: [{chars: ['h', 'р', 'ا']}], mode: 'normal', scope: 'lesson'},
+  {action: 'showMe', keys: 's', match: [{chars: ['s', 'ы', 'س']}], mode: 'normal', scope: 'lesson'},
+  {action: 'rerun', keys: 'r', match: [{chars: ['r', 'к', 'ق']}], mode: 'normal', scope: 'lesson'},
+  {action: 'reset', keys: 'x', match: [{chars: ['x', 'ч', 'ط']}], mode: 'normal', scope: 'lesson'},
+  {action: 'type', keys: ':', match: [{chars: [':', '/']}], mode: 'normal', scope: 'lesson'},
+  {action: 'settings', keys: ',', match: [{chars: [',', '،', 'б', 'و']}], mode: 'normal', scope: 'lesson'},
+  // The workshop (letters free elsewhere; the same physical keys on ЙЦУКЕН and ISIRI 9147).
+  {action: 'poll', keys: 'p', match: [{chars: ['p', 'з', 'ح']}], mode: 'normal', scope: 'workshop'},
+  {action: 'revealAnswer', keys: 'a', match: [{chars: ['a', 'ф', 'ش']}], mode: 'normal', scope: 'workshop'},
+  {action: 'experiment', keys: 'e', match: [{chars: ['e', 'у', 'ث']}], mode: 'normal', scope: 'workshop'},
+  {action: 'endExperiment', keys: 'd', match: [{chars: ['d', 'в', 'ی']}], mode: 'normal', scope: 'workshop'},
+  {action: 'grid', keys: 'g', match: [{chars: ['g', 'п', 'ل']}], mode: 'normal', scope: 'workshop'},
+  {action: 'kick', keys: 'Del', match: [{flag: 'delete'}], mode: 'normal', scope: 'workshop'},
+  {action: 'stuck', keys: '!', match: [{chars: ['!']}], mode: 'normal', scope: 'workshop'},
   // ASCII, Persian (۱–۹) and Arabic-Indic (١–٩) digits: no layout switch to answer.
   {action: 'choose', keys: '1–9', match: [{chars: [...'123456789', ...'۱۲۳۴۵۶۷۸۹', ...'١٢٣٤٥٦٧٨٩']}], mode: 'normal'},
   {action: 'reveal', keys: 'Space', match: [{chars: [' ']}], mode: 'normal', presenter: true},
@@ -158,7 +176,9 @@ export type HintId =
   | 'nextStep' | 'previousStep' | 'answer' | 'run' | 'toMenu'
   | 'settings' | 'change' | 'choose' | 'select'
   // The REPL with text on its line: Tab completes, Esc clears.
-  | 'complete' | 'clearLine';
+  | 'complete' | 'clearLine'
+  // The workshop.
+  | 'poll' | 'revealAnswer' | 'experiment' | 'endExperiment' | 'grid' | 'kick' | 'stuck' | 'answerPoll' | 'endRoom' | 'leaveRoom';
 
 export interface Hint {
   id: HintId;
@@ -200,9 +220,19 @@ const hintTable: Record<HintId, Omit<Hint, 'id'>> = {
   select: {keys: 'Enter', labelKey: 'keys.select', priority: 7},
   complete: {keys: 'Tab', labelKey: 'keys.complete', priority: 8},
   clearLine: {keys: 'Esc', labelKey: 'keys.clearLine', priority: 5},
+  poll: {keys: 'p', labelKey: 'workshop:keys.poll', priority: 8},
+  revealAnswer: {keys: 'a', labelKey: 'workshop:keys.reveal', priority: 7},
+  experiment: {keys: 'e', labelKey: 'workshop:keys.experiment', priority: 8},
+  endExperiment: {keys: 'd', labelKey: 'workshop:keys.end', priority: 6},
+  grid: {keys: 'g', labelKey: 'workshop:keys.grid', priority: 6},
+  kick: {keys: 'Del', labelKey: 'workshop:keys.kick', priority: 5},
+  stuck: {keys: '!', labelKey: 'workshop:keys.stuck', priority: 8},
+  answerPoll: {keys: '1–9', labelKey: 'workshop:keys.answer', priority: 9},
+  endRoom: {keys: 'q', labelKey: 'workshop:keys.endRoom', priority: 8},
+  leaveRoom: {keys: 'q', labelKey: 'workshop:keys.leave', priority: 8},
 };
 
-export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'replTyping' | 'help' | 'confirm' | 'ask' | 'settings' | 'about' | 'language';
+export type HintSet = 'menu' | 'lesson' | 'task' | 'typing' | 'repl' | 'replTyping' | 'help' | 'confirm' | 'ask' | 'settings' | 'about' | 'language' | 'wall' | 'wallGrid' | 'picker' | 'learner';
 
 const hintSets: Record<HintSet, readonly HintId[]> = {
   menu: ['move', 'enter', 'repl', 'settings', 'toggleSecondLanguage', 'help', 'quit'],
@@ -218,6 +248,10 @@ const hintSets: Record<HintSet, readonly HintId[]> = {
   settings: ['move', 'change', 'back', 'help', 'quit'],
   about: ['back', 'help', 'quit'],
   language: ['move', 'select', 'quit'],
+  wall: ['poll', 'revealAnswer', 'experiment', 'endExperiment', 'grid', 'help', 'endRoom'],
+  wallGrid: ['move', 'kick', 'grid', 'help', 'endRoom'],
+  picker: ['choose', 'move', 'select', 'back'],
+  learner: ['answerPoll', 'stuck', 'help', 'leaveRoom'],
 };
 
 /** Screens where held events can be waiting for Space. */
@@ -231,9 +265,10 @@ export function hintsFor(set: HintSet, options: {presenter?: boolean} = {}): Hin
 }
 
 /** Rows of the help overlay: every normal-mode binding, in table order. */
-export function helpRows(options: {presenter?: boolean} = {}): {action: Action; keys: string}[] {
+export function helpRows(options: {presenter?: boolean; workshop?: boolean} = {}): {action: Action; keys: string}[] {
+  const hidden = options.workshop ? 'lesson' : 'workshop';
   return bindings
-    .filter((b) => b.mode === 'normal' && (!b.presenter || options.presenter))
+    .filter((b) => b.mode === 'normal' && (!b.presenter || options.presenter) && b.scope !== hidden)
     .map((b) => ({action: b.action, keys: b.keys}))
     .concat([{action: 'interrupt', keys: 'Ctrl+C'}]);
 }

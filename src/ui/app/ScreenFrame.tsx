@@ -19,22 +19,24 @@ export interface ScreenFrameProps {
   help?: HelpToggle;
   /** Lines above the body (notices), already laid out. */
   above?: readonly StyledLine[];
+  /** The workshop's screens: the help lists their keys. */
+  workshop?: boolean;
   children(size: {width: number; height: number}): ReactNode;
 }
 
-export function ScreenFrame({title, subtitle, width, height, hints, help, above = [], children}: ScreenFrameProps) {
+export function ScreenFrame({title, subtitle, width, height, hints, help, above = [], workshop = false, children}: ScreenFrameProps) {
   const ctx = usePaneContext();
   const head: StyledLine[] = [[{text: ctx.text.cell(title, width), role: 'focus'}]];
   if (subtitle) head.push([{text: ctx.text.cell(subtitle, width), role: 'muted'}]);
   head.push(...above, []);
   const body = {width, height: Math.max(1, height - head.length - 1)};
   const open = help?.open ?? false;
-  if (help) help.limit.current = helpMaxScroll(body.width, body.height, false, ctx);
+  if (help) help.limit.current = helpMaxScroll(body.width, body.height, false, ctx, workshop);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Lines lines={head} />
       <Box flexDirection="column" width={body.width} height={body.height} overflow="hidden">
-        {open ? <HelpOverlay width={body.width} height={body.height} scroll={help?.scroll} /> : children(body)}
+        {open ? <HelpOverlay width={body.width} height={body.height} scroll={help?.scroll} workshop={workshop} /> : children(body)}
       </Box>
       <HintBar hints={open ? helpHints(hints) : hints} width={width} />
     </Box>

@@ -16,11 +16,13 @@ export interface HelpOverlayProps {
   presenter?: boolean;
   /** Lines scrolled past (↓ while the help is open), for terminals too short for all of it. */
   scroll?: number;
+  /** The workshop's screens: their keys instead of the lessons'. */
+  workshop?: boolean;
 }
 
-export function helpLines(width: number, presenter: boolean, ctx: PaneContext): StyledLine[] {
+export function helpLines(width: number, presenter: boolean, ctx: PaneContext, workshop = false): StyledLine[] {
   const {t, text} = ctx;
-  const rows = helpRows({presenter}).map((r) => ({keys: r.keys.replace('Space', t('keys.space')), text: t(`help.action.${r.action}`)}));
+  const rows = helpRows({presenter, workshop}).map((r) => ({keys: r.keys.replace('Space', t('keys.space')), text: t(`help.action.${r.action}`)}));
   const keyWidth = Math.min(Math.max(...rows.map((r) => textWidth(r.keys))), Math.floor(width / 3));
   const descWidth = Math.max(1, width - keyWidth - 2);
   const lines: StyledLine[] = [];
@@ -37,17 +39,17 @@ export function helpLines(width: number, presenter: boolean, ctx: PaneContext): 
 }
 
 /** How far the help can scroll at this outer size (0 when it all fits). */
-export function helpMaxScroll(width: number, height: number, presenter: boolean, ctx: PaneContext): number {
+export function helpMaxScroll(width: number, height: number, presenter: boolean, ctx: PaneContext, workshop = false): number {
   const inner = paneInner(width, height);
-  const total = helpLines(inner.width, presenter, ctx).length;
+  const total = helpLines(inner.width, presenter, ctx, workshop).length;
   // Scrolled to the end, the last lines fill the pane and no "+N more" line is needed.
   return total <= inner.height ? 0 : total - inner.height;
 }
 
-export function HelpOverlay({width, height, presenter = false, scroll = 0}: HelpOverlayProps) {
+export function HelpOverlay({width, height, presenter = false, scroll = 0, workshop = false}: HelpOverlayProps) {
   const ctx = usePaneContext();
   const inner = paneInner(width, height);
-  const all = helpLines(inner.width, presenter, ctx);
+  const all = helpLines(inner.width, presenter, ctx, workshop);
   const from = Math.max(0, Math.min(scroll, all.length - inner.height));
   const {lines, hidden} = clipLines(all.slice(from), inner.height, 'head');
   if (hidden > 0) lines.push(noteLine(ctx, ctx.t('pane.more', {count: hidden}), inner.width));

@@ -8,16 +8,18 @@ import {memoryHistory} from '../../../src/ui/repl/history.ts';
 import {LANGUAGES} from '../helpers/i18n.ts';
 import {allLanguagesI18n, KEY, renderAt, until, type Rendered} from './helpers.tsx';
 
-const SETS: HintSet[] = ['menu', 'lesson', 'task', 'typing', 'repl', 'help', 'confirm', 'ask', 'settings', 'about', 'language'];
+const SETS: HintSet[] = ['menu', 'lesson', 'task', 'typing', 'repl', 'help', 'confirm', 'ask', 'settings', 'about', 'language', 'wall', 'wallGrid', 'picker', 'learner'];
 
 describe('key words', () => {
   for (const lng of LANGUAGES) {
     it(`${lng}: every binding in the help, and every footer hint, has its own words`, () => {
       const {i18n, missing} = allLanguagesI18n(lng);
       const t = i18n.getFixedT(lng, 'ui');
-      // The help lists every normal-mode binding (the quit dialog's y/n are its own footer's).
-      const actions = [...new Set([...bindings.filter((b) => b.mode === 'normal').map((b) => b.action), ...helpRows({presenter: true}).map((r) => r.action)])];
-      expect(helpRows({presenter: true}).map((r) => r.action).sort()).toEqual(actions.sort());
+      // The help lists every normal-mode binding (the quit dialog's y/n are its own footer's):
+      // the lessons' help or the workshop screens' help, whichever screen the key belongs to.
+      const listed = [...new Set([...helpRows({presenter: true}), ...helpRows({presenter: true, workshop: true})].map((r) => r.action))];
+      const actions = [...new Set([...bindings.filter((b) => b.mode === 'normal').map((b) => b.action), ...listed])];
+      expect(listed.sort()).toEqual(actions.sort());
       for (const action of actions) {
         const words = t(`help.action.${action}`);
         expect(words, action).not.toBe(`help.action.${action}`);

@@ -1,0 +1,73 @@
+// The learner's screen as styled lines: their own connection mirrored ("find yourself"),
+// their copy of the wall with their row marked, the poll, the experiment as they lived it,
+// and the doctor's words when the join failed. Text from the host is escaped with safe().
+import {hostPort, safe} from '../format/text.ts';
+import {addrText, countsText, diagnosisText, learnerRecordLines, pollCountsText} from '../format/workshop.ts';
+import type {Translate} from '../format/translate.ts';
+import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
+import {fitLine, type StyledLine} from '../layout/styledLine.ts';
+import type {LearnerRecord} from '../../workshop/learner-records.ts';
+import type {LearnerState} from '../../workshop/learner.ts';
+
+const tr = (ctx: PaneContext) => ctx.t as unknown as Translate;
+const same = (a?: {address: string; port: number}, b?: {address: string; port: number}) => a?.address === b?.address && a?.port === b?.port;
+
+export function youLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
+  const {t} = ctx;
+  if (!s.local) return noteLines(ctx, t('workshop:join.connecting', {host: s.host, port: s.port}), width);
+  const lines = [...noteLines(ctx, t('workshop:learner.yourSocket', {local: addrText(s.local), remote: addrText(s.remote)}), width, 'active')];
+  if (s.seenAs) {
+    const ok = same(s.seenAs, s.local);
+    const text = ok ? t('workshop:learner.seenAs', {seenAs: addrText(s.seenAs)}) : t('workshop:learner.seenAsNat', {seenAs: addrText(s.seenAs), local: addrText(s.local)});
+    lines.push(...noteLines(ctx, `${ok ? ctx.theme.symbols.ok : '≠'} ${text}`, width, ok ? 'ok' : 'error'));
+  }
+  if (s.learner !== undefined) lines.push(...noteLines(ctx, t('workshop:learner.learner', {learner: s.learner}), width));
+  return lines;
+}
+
+/** The counts, then the rows around the learner's own (marked). */
+export function wallCopyLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
+  const w = s.wall;
+  if (!w) return [noteLine(ctx, ctx.t('workshop:learner.waiting'), width)];
+  const lines = noteLines(ctx, countsText(w, tr(ctx)), width, 'ok');
+  for (const r of w.rows) {
+    const mine = r.learner === s.learner;
+    const mark = mine ? ctx.theme.symbols.selected : ' ';
+    const text = `${mark} ${String(r.learner).padStart(3)}  ${hostPort(r.address, r.port).padEnd(22)} ${safe(r.nick)}${r.role === 'second' ? ' (2)' : ''}`;
+    lines.push(fitLine([{text: ctx.text.cell(text, width), ...(mine ? {role: 'focus' as const} : {})}], width, ctx.text.mirror));
+  }
+  return lines;
+}
+
+export function pollViewLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
+  const p = s.poll;
+  if (!p || p.question === '') return [];
+  const {t, theme} = ctx;
+  const lines = noteLines(ctx, safe(p.question), width, undefined);
+  p.choices.forEach((c, i) => {
+    const n = i + 1;
+    const right = p.reveal?.answer === n;
+    const mine = p.answered === n;
+    const mark = right ? theme.symbols.ok : mine ? theme.symbols.selected : ' ';
+    const count = p.reveal ? `  (${p.reveal.counts[i] ?? 0})` : '';
+    const tail = mine ? `  ← ${t('workshop:learner.answered')}` : '';
+    lines.push(...noteLines(ctx, `${mark} ${n}) ${safe(c)}${count}${tail}`, width, right ? 'ok' : mine ? 'focus' : undefined));
+  });
+  if (p.reveal) {
+    lines.push(...noteLines(ctx, t('workshop:join.reveal', {answer: p.reveal.answer, counts: pollCountsText(p.reveal.counts)}), width, 'ok'));
+    if (p.explain) lines.push(...noteLines(ctx, safe(p.explain), width, undefined));
+  } else if (p.answered === undefined) lines.push(...noteLines(ctx, t('workshop:join.answerHint'), width));
+  return lines;
+}
+
+/** The experiment, told step by step as the records came (kept by the screen). */
+export function experimentStoryLines(records: readonly LearnerRecord[], s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
+  const where = {host: s.host, port: s.port, code: s.code};
+  return records.flatMap((r) => learnerRecordLines(r, tr(ctx), where)).flatMap((l) => noteLines(ctx, l, width, undefined));
+}
+
+export function doctorLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
+  if (!s.diagnosis) return [];
+  const d = diagnosisText(s.diagnosis, tr(ctx), {host: s.host, port: s.port, code: s.code});
+  return [...noteLines(ctx, d.title, width, 'error'), ...noteLines(ctx, d.what, width, undefined), ...noteLines(ctx, d.lesson, width, 'muted')];
+}
