@@ -38,7 +38,8 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
   ];
   // Datagrams the kernel dropped (a full receive buffer): a column only once there are any.
   const drops = sockets.some((s) => (s.dropped ?? 0) > 0);
-  if (drops) columns.push({id: 'dropped', header: t('table.dropped'), min: 3, max: 12, priority: 5, align: 'end', keep: 2});
+  // A count is never cut (a cut number says another number): it goes whole or not at all.
+  if (drops) columns.push(column('dropped', {min: 3, max: 12, priority: 5, align: 'end', keep: 2, whole: true}));
   const rows = sockets.map((s) => {
     // The role symbol leads the name, so it survives when the role column is dropped.
     const mark = s.name === newest ? theme.symbols.newest : theme.symbols[s.role];
