@@ -2,7 +2,7 @@
 // kernel counts it (VmHWM: the most resident memory the process ever had), against a
 // bare Ink app (bench/hello.tsx) at the same size in the same run, alternating.
 // The lesson is walked as a learner would: Enter through the steps, the first choice
-// of each question, `s` (show me) for the task, to its last step; then the reading.
+// of each question (key 1), `s` (show me) for the task, to its last step; then the reading.
 import fs from 'node:fs';
 import {APP_ARGS} from './first-frame.mjs';
 import {buildHello} from './lib/hello.mjs';
@@ -27,16 +27,20 @@ async function lessonPeak({runtime, cli}) {
   try {
     await p.waitFor((s) => counter(s) !== null, 20_000);
     const [, , total] = counter(p.screen());
-    for (let guard = 0; guard < 200; guard++) {
+    for (let guard = 0; guard < 80; guard++) {
       const [, at] = counter(p.screen()) ?? [];
       if (Number(at) === Number(total) && /End of the lesson/.test(p.screen())) break;
       const before = p.screen();
       p.write('\r');
       const moved = await p.waitFor((s) => counter(s)?.[1] !== at || s !== before, 3000).then(() => true, () => false);
       if (moved && counter(p.screen())?.[1] !== at) continue;
-      // A question (Enter answers with the cursor's choice) or a task (s runs its solution).
+      // A question (1 answers with its first choice) or a task (s runs its solution).
+      const stuck = p.screen();
+      p.write('1');
+      await p.waitFor((s) => s !== stuck, 3000).catch(() => {});
+      const after = p.screen();
       p.write('s');
-      await p.waitFor((s) => s !== before, 3000).catch(() => {});
+      await p.waitFor((s) => s !== after, 3000).catch(() => {});
     }
     const [, at] = counter(p.screen()) ?? [];
     if (process.env.BENCH_DEBUG) console.error(p.screen());
