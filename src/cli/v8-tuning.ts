@@ -3,7 +3,7 @@
 // past 200 MB with ~12 MB of live data (bench/memory.mjs: 215 -> 102 MB peak). So the
 // young generation is kept at its starting size…
 //
-// …except during a flood (thousands of events a second, many scavenges a second): there
+// …except, in the interactive app, during a flood (thousands of events a second, many scavenges a second): there
 // a small young generation promotes short-lived events into the old one, and GC took a
 // sixth of the app's time; letting it grow made the flood cheaper in CPU *and* in peak
 // memory (bench/load.mjs). So while minor GCs come fast, V8 may grow it as it would by
@@ -21,9 +21,25 @@ const grow = (on: boolean) => v8.setFlagsFromString(`--semi-space-growth-factor=
 
 try {
   grow(false);
-  if (!(globalThis as {Deno?: unknown}).Deno) watchFloods();
 } catch {
   // Deno, or a V8 without this flag: the default is only bigger, not wrong.
+}
+
+let watching = false;
+
+/**
+ * The interactive app (which draws floods) calls this once: from then on the young
+ * generation may grow while minor GCs come fast. Plain runs (--auto, scripts) keep it
+ * held: they have no frames to keep smooth, and a long one must not grow.
+ */
+export function growUnderFloods(): void {
+  if (watching || (globalThis as {Deno?: unknown}).Deno) return;
+  watching = true;
+  try {
+    watchFloods();
+  } catch {
+    // no GC observer here: the young generation simply stays held
+  }
 }
 
 function watchFloods(): void {
