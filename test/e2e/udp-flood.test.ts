@@ -36,15 +36,20 @@ function sendBurst(socket: dgram.Socket, port: number, from: number, count: numb
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The REPL at 120×40 with a UDP socket u1 bound; its port. */
+async function replWithU1(runtime: Runtime) {
+  started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'en', 'repl']});
+  const {app} = started;
+  await app.waitFor(() => inputActive(app));
+  await typeLine(app, 'bind udp 127.0.0.1:0 as u1');
+  app.write(KEYS.enter);
+  const screen = await app.waitFor(/u1 is bound to 127\.0\.0\.1:(\d+)/);
+  return {app, port: Number(/u1 is bound to 127\.0\.0\.1:(\d+)/.exec(screen)![1])};
+}
+
 describe.each(runtimes)('a UDP flood under %s', (runtime) => {
   it(`${DATAGRAMS.toLocaleString('en')} datagrams while keys are typed: every key shows, the log compresses, the REPL still answers`, async () => {
-    started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'en', 'repl']});
-    const {app} = started;
-    await app.waitFor(() => inputActive(app));
-    await typeLine(app, 'bind udp 127.0.0.1:0 as u1');
-    app.write(KEYS.enter);
-    const screen = await app.waitFor(/u1 is bound to 127\.0\.0\.1:(\d+)/);
-    const port = Number(/u1 is bound to 127\.0\.0\.1:(\d+)/.exec(screen)![1]);
+    const {app, port} = await replWithU1(runtime);
 
     flooder = dgram.createSocket('udp4');
     const keys = 'abcdefghijklmnopqrstuvwxyz0123456789abcd';
@@ -98,13 +103,7 @@ async function kernelDrops(port: number): Promise<number | undefined> {
 // rest; once the app runs again it reads what fitted and shows the kernel's count.
 describe.each(runtimes)('datagrams the kernel dropped, under %s', (runtime) => {
   it.skipIf(process.platform !== 'linux')('a burst into a stopped app: the Events pane and the Sockets pane show exactly the kernel’s count', async () => {
-    started = startFresh({runtime, columns: 120, rows: 40, args: ['--lang', 'en', 'repl']});
-    const {app} = started;
-    await app.waitFor(() => inputActive(app));
-    await typeLine(app, 'bind udp 127.0.0.1:0 as u1');
-    app.write(KEYS.enter);
-    const screen = await app.waitFor(/u1 is bound to 127\.0\.0\.1:(\d+)/);
-    const port = Number(/u1 is bound to 127\.0\.0\.1:(\d+)/.exec(screen)![1]);
+    const {app, port} = await replWithU1(runtime);
     expect(await kernelDrops(port)).toBe(0);
 
     flooder = dgram.createSocket('udp4');
