@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {i18n} from 'i18next';
 import type {ReactNode} from 'react';
 import {I18nextProvider} from 'react-i18next';
+import {visible} from '../text/visible.ts';
 import {App, type AppProps} from '../ui/app/App.tsx';
 
 export interface AppModeOptions extends AppProps {
@@ -69,6 +70,7 @@ export async function runInk(
 /** One short paragraph; the stack only when SOCKET_LESSONS_DEBUG is set. */
 function crashText(error: unknown, i18n: i18n): string {
   const message = error instanceof Error ? error.message : String(error);
-  const text = i18n.t('app:crash', {message});
+  // An error's message can quote outside text (a path, a name): shown, never obeyed.
+  const text = i18n.t('app:crash', {message: visible(message, 'prose')});
   return process.env.SOCKET_LESSONS_DEBUG && error instanceof Error && error.stack ? `${text}\n${error.stack}` : text;
 }

@@ -72,7 +72,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: negativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -195,6 +195,24 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   if (rest.length > 0) return fail({code: 'extra-argument', value: rest[0]!});
   return {ok: true, options};
+}
+
+// parseArgs takes "-5" after an option for another option and calls the value missing;
+// a negative number is never one of our options, so it is the value (and then refused
+// with a message that says what is wrong with it).
+const VALUE_OPTIONS = new Set(['--lang', '--bidi', '--width', '--also', '--lesson', '--lessons', '--script', '--max-sockets']);
+
+function negativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function fromNodeError(error: Error & {code?: string}): ArgError {

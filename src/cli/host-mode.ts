@@ -5,20 +5,21 @@
 import type {i18n} from 'i18next';
 import {readLines} from '../ui/plain/lines.ts';
 import {describeHostEvent} from '../ui/format/workshop.ts';
-import {safe} from '../ui/format/text.ts';
+import {ndjsonLine, visible} from '../text/visible.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {parseControlLine} from '../workshop/control.ts';
 import type {HostEvent} from '../workshop/events.ts';
 import type {RoomRecord} from '../workshop/host.ts';
 import {maskEvent} from '../workshop/privacy.ts';
 import type {CliOptions} from './args.ts';
+import type {Writable} from './lesson-mode.ts';
 import {openRoom} from './room-session.ts';
 import {releaseStdin} from './workshop-setup.ts';
 
 export interface HostModeIO {
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writable;
+  stderr: Writable;
 }
 
 const SIGNALS = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
@@ -28,7 +29,7 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
   const w = options.workshop;
   const json = options.json;
   const out = (text: string) => void io.stdout.write(text);
-  const record = (value: unknown) => out(`${JSON.stringify(value)}\n`);
+  const record = (value: unknown) => out(ndjsonLine(value));
   let nickOf: (learner: number) => string | undefined = () => undefined;
   const session = await openRoom(options, instance, (event) => {
     const shown: HostEvent = w.private ? maskEvent(event as HostEvent & {from?: {address: string; port: number}}) : event;
@@ -81,7 +82,7 @@ export async function runHostMode(options: CliOptions, instance: i18n, io: HostM
         }
         case 'bad':
           if (json) record({type: 'error', code: 'bad-command', word: command.word});
-          else io.stderr.write(`${t('workshop:host.errors.badCommand', {word: safe(command.word)})}\n`);
+          else io.stderr.write(`${t('workshop:host.errors.badCommand', {word: visible(command.word)})}\n`);
           continue;
         default:
           host.command(command);

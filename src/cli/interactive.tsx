@@ -3,11 +3,14 @@
 import type {i18n} from 'i18next';
 import {enterTerminalBidi, resolveBidiMode, type BidiMode} from '../i18n/bidi/index.ts';
 import {isLanguage, type Language} from '../i18n/languages.ts';
-import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
+import {loadCatalogAsync, menuEntries} from '../lessons/catalog.ts';
 import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import {completedSteps} from '../lessons/state.ts';
 import {Lab, type LabOptions} from '../lab/index.ts';
+import {visible} from '../text/visible.ts';
+import {translatorOf} from '../ui/format/translate.ts';
+import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
 import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
 import {pageFor, pageText} from '../ui/plain/page.ts';
 import {ReplScreen} from '../ui/repl/index.ts';
@@ -21,7 +24,7 @@ import {growUnderFloods} from './v8-tuning.ts';
 export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
   growUnderFloods();
   const t = i18n.t.bind(i18n);
-  const catalog = loadCatalog({packs: options.lessons});
+  const catalog = await loadCatalogAsync({packs: options.lessons});
   for (const locales of catalog.locales) {
     for (const [lng, namespaces] of Object.entries(locales)) {
       for (const [ns, keys] of Object.entries(namespaces)) i18n.addResourceBundle(lng, ns, keys, true, false);
@@ -87,7 +90,12 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
-    process.stderr.write(message(t('lessons:auto.unknownLesson', {id: initialLesson})));
+    // A lesson its pack's problems left out: say why, as --auto does.
+    if (catalog.errors.length > 0) {
+      const lines = sortErrors(catalog.errors).map((e) => `  ${formatLessonError(e, translatorOf(i18n))}`);
+      process.stderr.write(message(`${t('lessons:auto.packProblems')}\n${lines.join('\n')}`));
+    }
+    process.stderr.write(message(t('lessons:auto.unknownLesson', {id: visible(initialLesson)})));
     return 2;
   }
 

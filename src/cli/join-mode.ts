@@ -7,7 +7,7 @@ import type {i18n} from 'i18next';
 import {isRtl} from '../i18n/languages.ts';
 import {layoutText, type BidiMode} from '../i18n/bidi/index.ts';
 import {readLines} from '../ui/plain/lines.ts';
-import {safe} from '../ui/format/text.ts';
+import {ndjsonLine, visible} from '../text/visible.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
 import {learnerRecordLines} from '../ui/format/workshop.ts';
 import {toAsciiDigits} from '../i18n/digits.ts';
@@ -17,12 +17,13 @@ import type {LearnerState} from '../workshop/learner.ts';
 import {parseTarget} from '../workshop/target.ts';
 import {browseInterface, browseRooms} from '../workshop/discovery.ts';
 import type {CliOptions} from './args.ts';
+import type {Writable} from './lesson-mode.ts';
 import {releaseStdin} from './workshop-setup.ts';
 
 export interface JoinModeIO {
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writable;
+  stderr: Writable;
   bidi: BidiMode;
   width?: number;
 }
@@ -31,14 +32,14 @@ export interface JoinModeIO {
 export async function resolveJoinTarget(target: string | undefined, code: string | undefined, t: Translate): Promise<{host: string; port: number; code: string} | {error: string}> {
   if (target === undefined) return {error: t('workshop:join.errors.noAddress')};
   const parsed = parseTarget(target);
-  if (!parsed.ok) return {error: t('workshop:join.errors.badTarget', {value: safe(target)})};
+  if (!parsed.ok) return {error: t('workshop:join.errors.badTarget', {value: visible(target)})};
   if (code === undefined) return {error: t('workshop:join.errors.needCode')};
   let host = parsed.host;
   if (!net.isIP(host)) {
     try {
       host = (await lookup(host)).address;
     } catch (error) {
-      return {error: t('workshop:join.errors.resolve', {host: safe(parsed.host), code: (error as NodeJS.ErrnoException).code ?? '?'})};
+      return {error: t('workshop:join.errors.resolve', {host: visible(parsed.host), code: (error as NodeJS.ErrnoException).code ?? '?'})};
     }
   }
   return {host, port: parsed.port, code};
@@ -89,7 +90,7 @@ export async function runJoinMode(options: CliOptions, instance: i18n, io: JoinM
   };
   let typed = w.target;
   if (typed === undefined && w.discovery) {
-    const found = await discover(t, print, options.json ? (r) => io.stdout.write(`${JSON.stringify(r)}\n`) : undefined, w.code !== undefined);
+    const found = await discover(t, print, options.json ? (r) => io.stdout.write(ndjsonLine(r)) : undefined, w.code !== undefined);
     if (found === undefined) return 2;
     typed = found;
   }
@@ -105,7 +106,7 @@ export async function runJoinMode(options: CliOptions, instance: i18n, io: JoinM
     for (const r of records.next(state)) {
       if (options.json) {
         const text = learnerRecordLines(r, t, where).join('\n');
-        io.stdout.write(`${JSON.stringify({...r, text})}\n`);
+        io.stdout.write(ndjsonLine({...r, text}));
       } else for (const line of learnerRecordLines(r, t, where)) print(line);
     }
   });
@@ -129,8 +130,8 @@ export async function runJoinMode(options: CliOptions, instance: i18n, io: JoinM
       if (word === 'stuck') client.setStuck(true);
       else if (word === 'stuck off' || word === 'unstuck') client.setStuck(false);
       else if (/^[1-9]$/.test(word)) client.answer(Number(word));
-      else if (options.json) io.stdout.write(`${JSON.stringify({type: 'error', code: 'bad-input'})}\n`);
-      else print(t('workshop:join.badInput', {input: safe(text.slice(0, 40))}));
+      else if (options.json) io.stdout.write(ndjsonLine({type: 'error', code: 'bad-input'}));
+      else print(t('workshop:join.badInput', {input: visible(text.slice(0, 40))}));
     }
   })().catch(() => {});
   const end = await finished;

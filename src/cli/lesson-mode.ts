@@ -8,7 +8,7 @@ import {isRtl, type Language} from '../i18n/languages.ts';
 import {createI18n} from '../i18n/setup.ts';
 import type {LabEvent, SocketLab} from '../lab/types.ts';
 import {runAuto} from '../lessons/autopilot.ts';
-import {loadCatalog} from '../lessons/catalog.ts';
+import {loadCatalogAsync} from '../lessons/catalog.ts';
 import {createLessonSession, type LessonSession} from '../lessons/session.ts';
 import type {Capabilities, Lesson} from '../lessons/types.ts';
 import type {Translate} from '../ui/format/index.ts';
@@ -16,9 +16,15 @@ import {packProblemsText} from '../ui/plain/lesson-errors.ts';
 import {pageFor, pageText} from '../ui/plain/page.ts';
 import {headerRecord, resultRecord, stepRecords} from '../ui/plain/lesson-json.ts';
 import {headerLines, paragraph, resultLines, stepLines} from '../ui/plain/lesson-text.ts';
+import {ndjsonLine} from '../text/visible.ts';
 
 export interface Writable {
   write(chunk: string): unknown;
+}
+
+/** A run's output can break (a reader that went away): the run stops early. */
+export interface StopSignal {
+  onFailure(listener: () => void): void;
 }
 
 export interface LessonAutoOptions {
@@ -39,13 +45,15 @@ export interface LessonAutoOptions {
   createLab?: () => SocketLab;
   capabilities?: Capabilities;
   solutionTimeoutMs?: number;
+  /** Stop after the current step when this fires (stdout went away). */
+  stop?: StopSignal;
   /** Called with the session before it runs (tests read its lab). */
   onSession?: (session: LessonSession) => void;
 }
 
 export async function runLessonAuto(options: LessonAutoOptions): Promise<number> {
   const stderr = options.stderr ?? options.stdout;
-  const catalog = loadCatalog({...(options.content ? {content: options.content} : {}), packs: options.packs});
+  const catalog = await loadCatalogAsync({...(options.content ? {content: options.content} : {}), packs: options.packs});
   const i18n = createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const page = pageFor(options.lng, options.bidi ?? 'off', options.width);
@@ -83,7 +91,9 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
   const text = {lesson, prose, t, width: options.width, bidi: options.bidi ?? 'off', rtl: isRtl(options.lng)} as const;
   const json = {lesson, prose, t, lng: proseLng};
   const emit = (lines: string[]) => out.write(lines.map((l) => `${l}\n`).join(''));
-  const record = (r: object) => out.write(`${JSON.stringify(r)}\n`);
+  const record = (r: object) => out.write(ndjsonLine(r));
+  let stopped = false;
+  options.stop?.onFailure(() => (stopped = true));
 
   try {
     if (options.json) record(headerRecord(json));
@@ -94,6 +104,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
       else emit([...paragraph(text, note), '']);
     }
     const result = await runAuto(session, {
+      stopped: () => stopped,
       onStepSettled(index, state) {
         const extras = takeExtras(state);
         if (options.json) for (const r of stepRecords(json, index, state, extras)) record(r);

@@ -4,7 +4,7 @@ import type {Content} from '../content/types.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
 import type {Language} from '../i18n/languages.ts';
 import {createI18n} from '../i18n/setup.ts';
-import {loadCatalog, menuEntries} from '../lessons/catalog.ts';
+import {loadCatalogAsync, menuEntries} from '../lessons/catalog.ts';
 import type {Progress} from '../lessons/progress.ts';
 import type {Capabilities} from '../lessons/types.ts';
 import type {Translate} from '../ui/format/index.ts';
@@ -29,7 +29,7 @@ export interface ListOptions {
 }
 
 export async function runList(options: ListOptions): Promise<number> {
-  const catalog = loadCatalog({...(options.content ? {content: options.content} : {}), packs: options.packs});
+  const catalog = await loadCatalogAsync({...(options.content ? {content: options.content} : {}), packs: options.packs});
   const i18n = createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const entries = menuEntries(catalog.lessons, options.progress, options.capabilities);

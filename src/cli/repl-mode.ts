@@ -6,7 +6,6 @@ import {createReadStream} from 'node:fs';
 import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
-import {isDeno} from '../lab/permissions.ts';
 import {createI18n} from '../i18n/setup.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
@@ -15,6 +14,7 @@ import {readLines} from '../ui/plain/lines.ts';
 import {pageFor, pageText} from '../ui/plain/page.ts';
 import {jsonPrinter, plainPrinter} from '../ui/plain/printer.ts';
 import {runScript} from '../ui/plain/run-script.ts';
+import type {StopSignal, Writable} from './lesson-mode.ts';
 
 export interface ReplModeOptions {
   lng: Language;
@@ -22,8 +22,10 @@ export interface ReplModeOptions {
   script?: string;
   json: boolean;
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writable;
+  stderr: Writable;
+  /** Stops the run (no further commands) when the output breaks, e.g. `| head -1`. */
+  stop?: StopSignal;
   /** Wrap plain lines to this many cells (NDJSON is never wrapped). */
   width?: number;
   /** How Persian is laid out in plain lines; default off (logical order, copyable). */
@@ -38,30 +40,29 @@ export interface ReplModeOptions {
   i18n?: i18n;
 }
 
-function writer(stream: NodeJS.WritableStream): {write: (text: string) => void; flush: () => void} {
-  let broken = false;
-  // A reader that went away (| head) must not crash the run: stop writing, keep closing sockets.
-  stream.on('error', () => {
-    broken = true;
-  });
-  // Lines go out together, once per turn of the event loop: one write per line was a
-  // tenth of a long script's time.
+/**
+ * Lines go out together, once per turn of the event loop (one write per line was a
+ * tenth of a long script's time); flush() writes what is left.
+ */
+function batched(write: (text: string) => void): {write: (text: string) => void; flush: () => void} {
   let pending = '';
   let queued = false;
   const flush = () => {
     queued = false;
-    if (!broken && pending !== '') stream.write(pending);
+    if (pending !== '') write(pending);
     pending = '';
   };
-  const write = (text: string) => {
-    pending += text;
-    if (pending.length >= 64 * 1024) flush();
-    else if (!queued) {
-      queued = true;
-      setImmediate(flush);
-    }
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 64 * 1024) flush();
+      else if (!queued) {
+        queued = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
   };
-  return {write, flush};
 }
 
 async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {error: string}> {
@@ -76,7 +77,9 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   const i18n = opts.i18n ?? createI18n(opts.lng);
   const translate = translatorOf(i18n);
   const t: () => Translate = () => translate;
-  const out = writer(opts.stdout);
+  const out = batched((text) => void opts.stdout.write(text));
+  let stopped = false;
+  opts.stop?.onFailure(() => (stopped = true));
   let source: AsyncIterable<Uint8Array | string>;
   if (opts.script !== undefined) {
     const opened = await openScript(opts.script);
@@ -99,13 +102,8 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
       await i18n.changeLanguage(lng);
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
+    stopped: () => stopped,
   });
   out.flush(); // the whole transcript is written when the run resolves
-  // Deno keeps a read pending on a piped stdin even after we stop reading it, so `quit`
-  // would leave the process running until the writer closes the pipe: leave explicitly.
-  if (opts.script === undefined && isDeno && opts.stdin === process.stdin) {
-    await new Promise<void>((resolve) => opts.stdout.write('', () => resolve()));
-    process.exit(summary.exitCode);
-  }
   return summary.exitCode;
 }

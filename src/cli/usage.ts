@@ -26,6 +26,8 @@ const ERROR_KEYS: Record<ArgError['code'], string> = {
 };
 
 export function argErrorText(error: ArgError, t: TFunction): string {
+  // A width has a range worth saying; other values just name what was given.
+  if (error.code === 'bad-value' && error.option === '--width') return t('app:errors.badWidth', {...error});
   return t(ERROR_KEYS[error.code], {...error});
 }
 

@@ -11,6 +11,8 @@ import {LANGUAGES, type Language} from './languages.ts';
  * locale-completeness test makes a missing key a test failure.
  * Numbers interpolated into prose are written in the language's digits (formatter.ts).
  */
+const NO_NESTING = '\u0000\u0000';
+
 export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
   const resources: LocaleResources = {};
   for (const source of [builtinContent().locales, ...extra]) {
@@ -31,7 +33,11 @@ export function createI18n(lng: Language, extra: LocaleResources[] = []): i18n {
     resources,
     initAsync: false,
     // Every value goes through proseNumbers: numbers in prose follow the language.
-    interpolation: {escapeValue: false, alwaysFormat: true},
+    // Nesting ($t(key) inside a text) is off: the app's own texts do not use it, and in a
+    // lesson pack's prose it would let the pack show the app's words (a fake crash) or
+    // nest keys into an exponential "bomb". A prefix no text can hold (pack text went
+    // through the sanitiser, which escapes NUL) turns it off.
+    interpolation: {escapeValue: false, alwaysFormat: true, nestingPrefix: NO_NESTING, nestingSuffix: NO_NESTING},
     returnNull: false,
   });
   return instance;

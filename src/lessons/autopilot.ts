@@ -24,6 +24,8 @@ export interface AutoOptions {
   onStepSettled?: (index: number, state: LessonState) => void | Promise<void>;
   /** Stop before this step instead of running to the end (resume). */
   until?: number;
+  /** Checked before each step: true ends the run where it is (nobody reads the output any more). */
+  stopped?: () => boolean;
 }
 
 /** Answer or solve the current step and wait until nothing is in flight. */
@@ -50,7 +52,7 @@ export async function runAuto(session: LessonSession, options: AutoOptions = {})
       if (state.notice?.kind === 'lab-error') failures.push({step: state.index, reason: 'lab'});
       break;
     }
-    if (state.index >= until) break;
+    if (state.index >= until || options.stopped?.()) break;
     await settleStep(session);
     state = session.getState();
     const index = state.index;

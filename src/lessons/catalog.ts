@@ -2,8 +2,9 @@
 import {builtinContent} from '../content/builtin.ts';
 import type {Content, LocaleResources} from '../content/types.ts';
 import {detectCapabilities} from './capabilities.ts';
-import {loadPacks, type PackInput} from './loader.ts';
-import {readPackDir} from './pack-fs.ts';
+import {runSteps, runStepsAsync, type Steps} from '../content/steps.ts';
+import {loadPacksSteps, type PackInput} from './loader.ts';
+import {readPackSteps} from './pack-fs.ts';
 import type {Progress} from './progress.ts';
 import {missingFor} from './state.ts';
 import type {Capabilities, Concept, Lesson, LessonError, Requirement} from './types.ts';
@@ -24,12 +25,24 @@ export interface CatalogOptions {
 }
 
 export function loadCatalog(options: CatalogOptions = {}): Catalog {
+  return runSteps(catalogSteps(options));
+}
+
+/**
+ * The same with the event loop free between files: what the CLI uses, so Ctrl-C and
+ * SIGTERM are handled while a large pack is read and checked.
+ */
+export function loadCatalogAsync(options: CatalogOptions = {}): Promise<Catalog> {
+  return runStepsAsync(catalogSteps(options));
+}
+
+function* catalogSteps(options: CatalogOptions): Steps<Catalog> {
   const content = options.content ?? builtinContent();
   const builtin: PackInput = {name: 'builtin', lessons: content.lessons, locales: content.locales};
   if (content.validated) builtin.validated = content.validated;
   const inputs: PackInput[] = [builtin];
-  for (const dir of options.packs ?? []) inputs.push(readPackDir(dir));
-  const {lessons, errors} = loadPacks(inputs);
+  for (const dir of options.packs ?? []) inputs.push(yield* readPackSteps(dir));
+  const {lessons, errors} = yield* loadPacksSteps(inputs);
   // A pack brings prose for its own lessons only: it cannot replace the app's words.
   const locales = inputs.slice(1).map((pack) => {
     const ids = new Set(lessons.filter((l) => l.pack === pack.name).map((l) => l.id));

@@ -1,5 +1,6 @@
 // Lesson packs in memory → validated Lesson models plus typed errors. Works the same on
 // the bundled builtin content and on a pack read from disk (pack-fs.ts).
+import {runSteps, type Steps} from '../content/steps.ts';
 import type {LocaleResources} from '../content/types.ts';
 import {checkCommandLine} from './command-check.ts';
 import {checkLesson, type LineCheck} from './semantic.ts';
@@ -37,7 +38,15 @@ const sources = new WeakMap<Lesson, YamlSource>();
 
 const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
+/** Problems listed per file; the rest are counted in one line (a file of 100,000 bad keys). */
+export const MAX_ERRORS_PER_FILE = 50;
+
 export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult {
+  return runSteps(loadPackSteps(pack, options));
+}
+
+/** The same, one step per lesson file (a pack from disk is checked with the loop free between files). */
+export function* loadPackSteps(pack: PackInput, options: LoadOptions = {}): Steps<LoadResult> {
   if (pack.validated) return {lessons: [...pack.validated], errors: [...(pack.errors ?? [])]};
   const errors: LessonError[] = [...(pack.errors ?? [])];
   const lessons: Lesson[] = [];
@@ -46,6 +55,7 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
     const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     const match = FILE_NAME.exec(base);
     if (!match) errors.push({file, line: 1, field: '', code: 'file-name', params: {name: base}});
+    if (!parsed) yield;
     const source = parsed ? preparsedSource(text, parsed) : parseYamlSource(text);
     if (source.problems.length > 0) {
       for (const p of source.problems) errors.push({file, line: p.line, field: '', code: p.code, params: p.params});
@@ -81,15 +91,35 @@ export function loadPack(pack: PackInput, options: LoadOptions = {}): LoadResult
     }
   }
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return {lessons: dedupe(lessons, errors), errors};
+  const deduped = dedupe(lessons, errors);
+  return {lessons: deduped, errors: capPerFile(errors)};
+}
+
+/** At most MAX_ERRORS_PER_FILE problems per file, then one that counts the others. */
+function capPerFile(errors: LessonError[]): LessonError[] {
+  const counts = new Map<string, number>();
+  const out: LessonError[] = [];
+  for (const e of errors) {
+    const n = (counts.get(e.file) ?? 0) + 1;
+    counts.set(e.file, n);
+    if (n <= MAX_ERRORS_PER_FILE) out.push(e);
+  }
+  for (const [file, n] of counts) {
+    if (n > MAX_ERRORS_PER_FILE) out.push({file, line: 1, field: '', code: 'more-errors', params: {count: n - MAX_ERRORS_PER_FILE}});
+  }
+  return out;
 }
 
 /** Several packs (builtin first, then each --lessons DIR): one lesson map. */
 export function loadPacks(packs: PackInput[], options: LoadOptions = {}): LoadResult {
+  return runSteps(loadPacksSteps(packs, options));
+}
+
+export function* loadPacksSteps(packs: PackInput[], options: LoadOptions = {}): Steps<LoadResult> {
   const all: Lesson[] = [];
   const errors: LessonError[] = [];
   for (const pack of packs) {
-    const result = loadPack(pack, options);
+    const result = yield* loadPackSteps(pack, options);
     all.push(...result.lessons);
     errors.push(...result.errors);
   }

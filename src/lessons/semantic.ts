@@ -45,6 +45,12 @@ const ACTIONS = ['say', 'run', 'ask', 'task'] as const;
 // A lesson's id is its locale namespace: it must not be one of the app's own namespaces.
 const RESERVED_IDS = new Set(['app', 'ui', 'commands', 'lessons', 'bidi', 'translation']);
 
+/** The longest paragraph a lesson may show (the longest builtin one is under 700 characters). */
+export const MAX_PROSE_CHARS = 4000;
+// i18next's nesting syntax. The app turns nesting off (src/i18n/setup.ts), so such text
+// would show as written; lint says so instead of letting an author think it works.
+const NESTING = '$t(';
+
 export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: Lesson; errors: LessonError[]} {
   const raw = source.data as RawLesson;
   const errors: LessonError[] = [];
@@ -69,6 +75,14 @@ export function checkLesson(source: YamlSource, ctx: LessonContext): {lesson?: L
     }
   };
   for (const lng of languages) {
+    const file = ctx.localeFiles[lng] ?? lng;
+    for (const [key, value] of Object.entries(ctx.locales[lng] ?? {})) {
+      if (typeof value !== 'string') continue;
+      if (value.length > MAX_PROSE_CHARS) {
+        errors.push({file, line: 1, field: key, code: 'prose-too-long', params: {key, length: value.length, limit: MAX_PROSE_CHARS}});
+      }
+      if (value.includes(NESTING)) errors.push({file, line: 1, field: key, code: 'nesting', params: {key}});
+    }
     for (const key of ['title', 'summary']) {
       if (typeof ctx.locales[lng]?.[key] !== 'string') {
         errors.push({file: ctx.localeFiles[lng] ?? lng, line: 1, field: key, code: 'missing-key', params: {key, language: lng, localeFile: ctx.localeFiles[lng] ?? lng}});

@@ -64,6 +64,17 @@ export interface Lesson {
 
 export type LessonErrorCode =
   | 'read-error' // {message}: the file or folder could not be read
+  | 'not-regular' // {kind}: a FIFO, device, socket or folder where a file belongs
+  | 'outside-link' // a symbolic link that leads out of the pack
+  | 'too-big' // {size, limit}: a file over the size cap
+  | 'pack-too-big' // {limit}: the pack's files together are over the cap
+  | 'lessons-too-big' // {limit}: the lesson files together are over their cap
+  | 'too-many-lessons' // {count, limit}
+  | 'too-many-files' // {limit}: a folder with more entries than are looked at
+  | 'too-deep' // {limit}: data nested deeper than a lesson or locale file can need
+  | 'nesting' // {key}: prose that asks i18next to insert other keys ($t(...))
+  | 'prose-too-long' // {key, length, limit}
+  | 'more-errors' // {count}: further problems in the same file, not listed
   | 'empty-pack' // the folder has no lessons/*.yaml
   | 'yaml-syntax' // {message}
   | 'yaml-tag' // {tag}: custom tags are refused

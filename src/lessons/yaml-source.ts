@@ -1,14 +1,19 @@
 // Parse a lesson file's YAML keeping positions, so every later error can name a line.
 // Safety: the `yaml` package never executes code; we use the plain core schema, no
-// custom tags, and refuse any explicit tag outright (!!js/function, !Ref, ...).
+// custom tags, and refuse any explicit tag outright (!!js/function, !Ref, ...). A file
+// nested deeper than a lesson can need is refused before parsing (the parser recurses),
+// and every check here is linear in the file's size (duplicate keys are found with a set,
+// key lines through an index), so a file of 100,000 keys costs milliseconds, not minutes.
+// Every string of the result went through the sanitiser: a lesson file is outside text.
 import {isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit} from 'yaml';
-import type {Node} from 'yaml';
+import type {Node, YAMLMap} from 'yaml';
+import {visible, visibleDeep} from '../text/visible.ts';
 
 export type Path = readonly (string | number)[];
 
 export interface YamlProblem {
   line: number;
-  code: 'yaml-syntax' | 'yaml-tag' | 'yaml-empty';
+  code: 'yaml-syntax' | 'yaml-tag' | 'yaml-empty' | 'too-deep';
   params: Record<string, string>;
 }
 
@@ -22,13 +27,21 @@ export interface YamlSource {
   keyLineOf(path: Path, property: string): number;
 }
 
+/** Nesting a lesson file may use: a lesson is about six levels deep. */
+export const MAX_YAML_DEPTH = 16;
+
 export function parseYamlSource(text: string): YamlSource {
+  const deep = tooDeepAt(text, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    return {data: undefined, problems: [{line: deep, code: 'too-deep', params: {limit: String(MAX_YAML_DEPTH)}}], lineOf: () => deep, keyLineOf: () => deep};
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     schema: 'core',
     customTags: [],
-    uniqueKeys: true,
+    // Checked below with a set: the library compares each key with every earlier one.
+    uniqueKeys: false,
     prettyErrors: false,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
@@ -42,13 +55,22 @@ export function parseYamlSource(text: string): YamlSource {
       if (isNode(node) && node.tag !== undefined) {
         problems.push({line: lineAt(node.range?.[0] ?? 0), code: 'yaml-tag', params: {tag: node.tag.replace('tag:yaml.org,2002:', '!!')}});
       }
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : undefined;
+          if (key === undefined) continue;
+          if (seen.has(key)) problems.push({line: lineAt((pair.key as Node).range?.[0] ?? 0), code: 'yaml-syntax', params: {message: 'Map keys must be unique'}});
+          seen.add(key);
+        }
+      }
     });
   }
   let data: unknown;
   if (problems.length === 0) {
     try {
       // Bounded alias expansion: a "billion laughs" file is an error, not a hang.
-      data = doc.toJS({maxAliasCount: 50});
+      data = visibleDeep(doc.toJS({maxAliasCount: 50}), 'line');
     } catch (error) {
       problems.push({line: 1, code: 'yaml-syntax', params: {message: firstLine(String((error as Error).message))}});
     }
@@ -72,22 +94,74 @@ export function parseYamlSource(text: string): YamlSource {
     }
     return 1;
   };
+  // Each map's key → line, built the first time a key of that map is asked for.
+  const keyLines = new WeakMap<YAMLMap, Map<string, number>>();
   const keyLineOf = (path: Path, property: string): number => {
     const node = nodeAt(path);
     if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === property && pair.key.range) {
-          return lineAt(pair.key.range[0]);
+      let index = keyLines.get(node);
+      if (!index) {
+        index = new Map();
+        for (const pair of node.items) {
+          if (isPair(pair) && isScalar(pair.key) && pair.key.range && !index.has(String(pair.key.value))) {
+            index.set(visible(String(pair.key.value), 'line'), lineAt(pair.key.range[0]));
+          }
         }
+        keyLines.set(node, index);
       }
+      const line = index.get(property);
+      if (line !== undefined) return line;
     }
     return lineOf(path);
   };
   return {data, problems, lineOf, keyLineOf};
 }
 
+/** Engine messages may quote the file: one short line of them at most. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  const first = message.split('\n')[0] ?? message;
+  return first.length > 100 ? `${first.slice(0, 100)}…` : first;
+}
+
+/**
+ * The first line where brackets or indentation nest deeper than `limit`, by a linear scan
+ * (approximate — quotes are skipped, comments are not special — which is enough to keep
+ * a recursive parser away from a file built to exhaust its stack).
+ */
+function tooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        // Block nesting: each level is at least one more column of indent (or a "- ").
+        if (++indent > limit * 8) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++; // a comment
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** What the build stores beside a builtin lesson so the app need not parse YAML at start-up. */

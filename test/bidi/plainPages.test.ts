@@ -68,8 +68,14 @@ describe('plain output in Persian, app mode', () => {
   it('the help, and an argument error with the usage', async () => {
     let stdout = '';
     let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+    // Like a stream, the stand-ins call back: main waits for its writes to be settled.
+    const sink = (add: (s: string) => void) => (s: unknown, ...rest: unknown[]) => {
+      add(String(s));
+      (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
+      return true;
+    };
+    vi.spyOn(process.stdout, 'write').mockImplementation(sink((s) => (stdout += s)));
+    vi.spyOn(process.stderr, 'write').mockImplementation(sink((s) => (stderr += s)));
     expect(await main(['--help', '--lang', 'fa', '--bidi', 'app', '--width', '60'])).toBe(0);
     expect(await main(['lint', '--lang', 'fa', '--bidi', 'app', '--width', '60'])).toBe(2);
     vi.restoreAllMocks();

@@ -3,6 +3,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {appEnv} from '../support/hermetic.ts';
 import {checkAcceptance} from './acceptance-check.ts';
 import {records} from './helpers.ts';
 
@@ -17,7 +18,7 @@ function runDeno(args: string[], input?: string) {
     input,
     encoding: 'utf8',
     timeout: 60_000,
-    env: {...process.env, NO_COLOR: '1'},
+    env: appEnv({NO_COLOR: '1'}),
   });
 }
 

@@ -1,5 +1,6 @@
 // The REPL screen in a real pseudo-terminal: type commands, watch the socket table and
 // the results change; history survives a restart; Ctrl+C closes every socket.
+import {appEnv} from '../support/hermetic.ts';
 import {spawn as ptySpawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -38,7 +39,7 @@ interface Screen {
 
 function start(env: Record<string, string>): Screen {
   const term = new xterm.Terminal({cols: 130, rows: 40, allowProposedApi: true});
-  const pty = ptySpawn(process.execPath, [entry], {name: 'xterm-256color', cols: 130, rows: 40, cwd: ROOT, env: {...process.env, CI: 'false', TERM: 'xterm-256color', ...env} as Record<string, string>});
+  const pty = ptySpawn(process.execPath, [entry], {name: 'xterm-256color', cols: 130, rows: 40, cwd: ROOT, env: appEnv({CI: 'false', TERM: 'xterm-256color', ...env})});
   let out = '';
   pty.onData((d) => {
     out += d;

@@ -1,10 +1,11 @@
 // The CLI's non-interactive answers, from the built bundle.
+import {appEnv} from '../support/hermetic.ts';
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {CLI, hasDeno} from './pty-rig.ts';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env}, timeout: 20_000});
+  spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: appEnv({LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env}), timeout: 20_000});
 
 describe('socket-lessons (plain)', () => {
   it('--help is translated', () => {
@@ -39,7 +40,7 @@ describe('socket-lessons (plain)', () => {
   });
 
   it.skipIf(!hasDeno())('under Deno without permissions: names the flags before drawing anything, exit 2', () => {
-    const result = spawnSync('deno', ['run', CLI], {encoding: 'utf8', timeout: 30_000, env: {...process.env, NO_COLOR: '1'}});
+    const result = spawnSync('deno', ['run', CLI], {encoding: 'utf8', timeout: 30_000, env: appEnv({NO_COLOR: '1'})});
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('deno run -A npm:socket-lessons');
     expect(result.stderr).toContain('--allow-net');

@@ -6,6 +6,7 @@ import xterm from '@xterm/headless';
 import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {appEnv} from '../support/hermetic.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // SOCKET_LESSONS_E2E_CLI: drive another build (e.g. of a clean checkout) with the same tests.
@@ -94,10 +95,8 @@ export function startApp({runtime = 'node', args = [], columns = 80, rows = 24, 
   const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
   const [file, prefix] = runtimeCommand(runtime, CLI);
   const argv = [...prefix, ...args];
-  const childEnv: Record<string, string> = {};
-  for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', CI: 'false', ...env})) {
-    if (value !== undefined) childEnv[key] = value;
-  }
+  // Its own HOME and XDG folders: nothing from the real user's config reaches the app.
+  const childEnv = appEnv({TERM: 'xterm-256color', CI: 'false', ...env});
   const pty = ptySpawn(file, argv, {name: 'xterm-256color', cols: columns, rows, cwd: ROOT, env: childEnv});
   let raw = '';
   let inFrame = false;

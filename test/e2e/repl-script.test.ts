@@ -1,6 +1,7 @@
 // The acceptance script of the command language through the built CLI, as an instructor
 // would run it: `socket-lessons repl --script FILE --json`, under Node, Deno and the oldest
 // supported Node.
+import {appEnv} from '../support/hermetic.ts';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -12,7 +13,7 @@ const runtimes = testedRuntimes();
 describe.each(runtimes)('socket-lessons repl --script under %s', (runtime) => {
   it('runs the acceptance script: exit 1, only the two expected failures, every socket closed', () => {
     const [file, args] = runtimeCommand(runtime, CLI);
-    const result = spawnSync(file, [...args, 'repl', '--script', SCRIPT, '--json'], {encoding: 'utf8', timeout: 60_000, env: {...process.env, LANG: 'C'}});
+    const result = spawnSync(file, [...args, 'repl', '--script', SCRIPT, '--json'], {encoding: 'utf8', timeout: 60_000, env: appEnv({LANG: 'C'})});
     expect(result.status).toBe(1);
     const records = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
     const failed = records.filter((r) => r.kind === 'result' && !r.ok);

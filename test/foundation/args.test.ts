@@ -49,6 +49,19 @@ describe('parseCliArgs', () => {
       expect(parseCliArgs([`--max-sockets=${bad}`]), bad).toEqual({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: bad}, partial: {}});
     }
   });
+
+  it('--width -5 is a width that is wrong, not a missing value; the message says the range', async () => {
+    expect(parseCliArgs(['--width', '-5', 'list'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--width', value: '-5'}});
+    expect(parseCliArgs(['--width=-5'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--width', value: '-5'}});
+    expect(parseCliArgs(['--max-sockets', '-5'])).toMatchObject({ok: false, error: {code: 'bad-value', option: '--max-sockets', value: '-5'}});
+    expect(parseCliArgs(['--width'])).toMatchObject({ok: false, error: {code: 'missing-value', option: '--width'}});
+    const {createI18n} = await import('../../src/i18n/setup.ts');
+    const {argErrorText} = await import('../../src/cli/usage.ts');
+    const error = {code: 'bad-value', option: '--width', value: '-5'} as const;
+    expect(argErrorText(error, createI18n('en').t)).toBe('--width takes a number of columns from 20 to 1000, not “-5”.');
+    expect(argErrorText(error, createI18n('ru').t)).toBe('--width принимает число столбцов от 20 до 1000, а не «-5».');
+    expect(argErrorText(error, createI18n('fa').t)).toContain('«-5»');
+  });
 });
 
 describe('languageFromEnv', () => {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hasDeno, ROOT} from '../e2e/pty-rig.ts';
+import {appEnv} from '../support/hermetic.ts';
 import {serveTarball, type LocalRegistry} from './local-registry.ts';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -36,7 +37,8 @@ function run(file: string, args: string[], options: {cwd: string; env: NodeJS.Pr
   });
 }
 
-const env = (extra: Record<string, string>) => ({...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...extra});
+// The installed app gets its own HOME and XDG folders, like every app a test starts.
+const env = (extra: Record<string, string>) => appEnv({NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...extra});
 
 describe('installing the packed tarball', () => {
   it('contains only what runs: the bundle (the bin, the app and the chunks each mode loads), its licences, package.json, README and LICENSE', () => {

@@ -33,6 +33,14 @@ describe('list', () => {
     expect(lines[3]).toBe('    понятия: пассивный сокет и accept · языки: en ru');
   });
 
+  it.each(['en', 'fa', 'ru'] as const)('--width 20 (%s): every row fits in 20 columns, builtin lessons included', async (lng) => {
+    const out = sink();
+    expect(await runList({lng, packs: [], stdout: out, width: 20})).toBe(0);
+    const lines = out.text.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines.filter((l) => textWidth(l) > 20)).toEqual([]);
+  });
+
   it('a broken pack: the good lessons are listed, problems reported, exit 1', async () => {
     const out = sink();
     const err = sink();

@@ -1,6 +1,7 @@
 // Linux: the socket table from /proc/net/{tcp,tcp6,udp,udp6,unix}, owners from /proc/*/fd.
 import fs from 'node:fs/promises';
 import type {Endpoint, OsSocket} from '../types.ts';
+import {visible} from '../../text/visible.ts';
 import {formatIPv6} from './ipv6.ts';
 
 const TCP_STATES: Record<string, string> = {
@@ -102,9 +103,14 @@ export interface Owner {
 
 /**
  * The program's name as a learner knows it: the base name of argv[0] (node renames its main
- * thread to "MainThread", so comm alone would say that), else comm.
+ * thread to "MainThread", so comm alone would say that), else comm. Any process can set
+ * its argv[0] (`exec -a`), so the name is made visible here, where it enters.
  */
 async function programName(dir: string): Promise<string> {
+  return visible(await rawProgramName(dir));
+}
+
+async function rawProgramName(dir: string): Promise<string> {
   try {
     const argv0 = (await fs.readFile(`${dir}/cmdline`, 'utf8')).split('\0')[0] ?? '';
     const base = argv0.slice(argv0.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 // macOS (and other systems with lsof): the socket table from `lsof -nP -F`. lsof shows only
 // sockets that a process owns (no TIME_WAIT rows) and has no socket inodes on macOS.
 import {execFile} from 'node:child_process';
+import {visible} from '../../text/visible.ts';
 import type {Endpoint, OsSocket} from '../types.ts';
 
 function parseHostPort(text: string, v6: boolean): Endpoint {
@@ -53,7 +54,7 @@ export function parseLsof(text: string): OsSocket[] {
       flush();
       pid = Number(value);
       program = '';
-    } else if (tag === 'c') program = value;
+    } else if (tag === 'c') program = visible(value); // any process names itself
     else if (tag === 'f') {
       flush();
       rec = {};

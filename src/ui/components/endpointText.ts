@@ -1,10 +1,11 @@
 // Addresses as the socket API writes them: 127.0.0.1:5000, [::1]:5000, or a Unix path.
-// Always ASCII, never translated.
+// Always ASCII, never translated; a path (any bytes) goes through the sanitiser.
 import type {Endpoint} from '../../lab/types.ts';
+import {visible} from '../../text/visible.ts';
 
 export function endpointText(endpoint: Endpoint | undefined): string {
   if (!endpoint) return '';
-  if (endpoint.kind === 'unix') return endpoint.path;
+  if (endpoint.kind === 'unix') return visible(endpoint.path);
   return endpoint.family === 'IPv6' || endpoint.address.includes(':')
     ? `[${endpoint.address}]:${endpoint.port}`
     : `${endpoint.address}:${endpoint.port}`;

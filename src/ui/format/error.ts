@@ -3,7 +3,8 @@
 import type {CommandError} from '../../commands/outcome.ts';
 import {USAGE} from '../../commands/usage.ts';
 import type {LabErrorInfo} from '../../lab/types.ts';
-import {endpointText, list, safe} from './text.ts';
+import {visible} from '../../text/visible.ts';
+import {endpointText, list} from './text.ts';
 import type {Translate} from './translate.ts';
 
 export interface ErrorText {
@@ -41,7 +42,7 @@ function usageOf(verb: string | undefined): string {
 function parseText(e: Extract<CommandError, {kind: 'parse'}>, t: Translate): ErrorText {
   const params = {
     column: e.at + 1,
-    token: e.token === undefined ? '' : safe(e.token),
+    token: e.token === undefined ? '' : visible(e.token),
     verb: e.verb ?? '',
     usage: usageOf(e.verb),
     allowed: (e.allowed ?? []).join(', '),

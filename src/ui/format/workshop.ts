@@ -1,13 +1,14 @@
 // The workshop's words: the room's counts, its events, the doctor's diagnoses and a
 // learner's records as translated text. Nicknames and text from the other side are
-// escaped with safe() right where they are put into a sentence.
+// escaped with visible() right where they are put into a sentence.
 import type {i18n} from 'i18next';
 import type {Diagnosis} from '../../workshop/doctor.ts';
 import type {Addr, HostEvent} from '../../workshop/events.ts';
 import type {LearnerRecord} from '../../workshop/learner-records.ts';
 import type {Poll} from '../../workshop/polls.ts';
 import type {Speaker} from '../../workshop/room.ts';
-import {hostPort, safe} from './text.ts';
+import {visible} from '../../text/visible.ts';
+import {hostPort} from './text.ts';
 import type {Translate} from './translate.ts';
 
 /** The `#` lines and poll text the host sends, each in the learner's own language. */
@@ -46,7 +47,7 @@ export function pollCountsText(counts: readonly number[]): string {
 
 /** One line for the host's plain transcript and the wall's event list; undefined for events not worth a line. */
 export function describeHostEvent(e: HostEvent, t: Translate, nickOf: (learner: number) => string | undefined): string | undefined {
-  const nick = (learner: number | undefined) => safe((learner !== undefined ? nickOf(learner) : undefined) ?? `#${learner ?? '?'}`);
+  const nick = (learner: number | undefined) => visible((learner !== undefined ? nickOf(learner) : undefined) ?? `#${learner ?? '?'}`);
   switch (e.type) {
     case 'room':
       return t('workshop:host.open', {code: e.code, address: e.address, port: e.port});
@@ -55,9 +56,9 @@ export function describeHostEvent(e: HostEvent, t: Translate, nickOf: (learner: 
       if (e.role === 'second' && e.phase === 'opened') return t('workshop:host.event.second', {nick: nick(e.learner), from: addrText(e.from)});
       return undefined;
     case 'join':
-      return t(e.resumed ? 'workshop:host.event.rejoin' : 'workshop:host.event.join', {nick: safe(e.nick), from: addrText(e.from), learner: e.learner});
+      return t(e.resumed ? 'workshop:host.event.rejoin' : 'workshop:host.event.join', {nick: visible(e.nick), from: addrText(e.from), learner: e.learner});
     case 'leave':
-      return t('workshop:host.event.leave', {nick: safe(e.nick), reason: t(`workshop:host.reasons.${e.reason}`)});
+      return t('workshop:host.event.leave', {nick: visible(e.nick), reason: t(`workshop:host.reasons.${e.reason}`)});
     case 'poll':
       switch (e.phase) {
         case 'open':
@@ -87,7 +88,7 @@ export function describeHostEvent(e: HostEvent, t: Translate, nickOf: (learner: 
     case 'stuck':
       return t(e.on ? 'workshop:host.event.stuck' : 'workshop:host.event.unstuck', {nick: nick(e.learner)});
     case 'step':
-      return t('workshop:host.event.step', {nick: nick(e.learner), step: safe(e.step)});
+      return t('workshop:host.event.step', {nick: nick(e.learner), step: visible(e.step)});
     case 'error':
       return t('workshop:host.event.error', {code: hostErrorText(e, t)});
     case 'end':
@@ -99,7 +100,7 @@ const KNOWN_ERRORS = new Set(['unknown-poll', 'experiment-running', 'no-experime
 
 export function hostErrorText(e: Extract<HostEvent, {type: 'error'}>, t: Translate): string {
   const key = KNOWN_ERRORS.has(e.code) ? e.code : 'other';
-  return t(`workshop:host.errors.code.${key}`, {code: e.code, poll: safe(e.poll ?? ''), learner: e.learner ?? '', sysCode: e.sysCode ?? e.code});
+  return t(`workshop:host.errors.code.${key}`, {code: e.code, poll: visible(e.poll ?? ''), learner: e.learner ?? '', sysCode: e.sysCode ?? e.code});
 }
 
 export interface DiagnosisText {
@@ -111,7 +112,7 @@ export interface DiagnosisText {
 
 /** The doctor's words for a failed join: what happened, what to do, and which socket lesson it is. */
 export function diagnosisText(d: Diagnosis, t: Translate, where: {host: string; port: number; code: string}): DiagnosisText {
-  const params = {host: where.host, port: where.port, code: d.kind === 'wrong-code' ? safe(where.code) : (d.code ?? d.reason ?? '?')};
+  const params = {host: where.host, port: where.port, code: d.kind === 'wrong-code' ? visible(where.code) : (d.code ?? d.reason ?? '?')};
   const k = `workshop:doctor.${d.kind}`;
   return {title: t(`${k}.title`, params), what: t(`${k}.what`, params), lesson: `${t('workshop:doctor.lesson')} ${t(`${k}.lesson`, params)}`};
 }
@@ -129,8 +130,8 @@ export function learnerRecordLines(r: LearnerRecord, t: Translate, where: {host:
       return [t('workshop:join.wall', {counts: countsText(r, t)})];
     case 'poll':
       return [
-        t('workshop:join.poll', {question: safe(r.question)}),
-        ...r.choices.map((c, i) => `  ${t('workshop:join.choice', {n: i + 1, text: safe(c)})}`),
+        t('workshop:join.poll', {question: visible(r.question)}),
+        ...r.choices.map((c, i) => `  ${t('workshop:join.choice', {n: i + 1, text: visible(c)})}`),
         t('workshop:join.answerHint'),
       ];
     case 'answered':
@@ -138,7 +139,7 @@ export function learnerRecordLines(r: LearnerRecord, t: Translate, where: {host:
     case 'reveal': {
       const lines = [t('workshop:join.reveal', {answer: r.answer, counts: pollCountsText(r.counts)})];
       if (r.mine !== undefined) lines.push(t('workshop:join.revealYours', {mine: r.mine}));
-      lines.push(safe(r.explain));
+      lines.push(visible(r.explain));
       return lines;
     }
     case 'poll-closed':

@@ -20,7 +20,8 @@ export function listLines(entries: readonly MenuEntry[], ctx: ListContext): stri
   const {t, page} = ctx;
   const lines = (text: string) => pageLines(text, page);
   if (entries.length === 0) return lines(t('lessons:list.empty'));
-  const width = Math.max(40, page.width ?? 80);
+  // Every row fits the width asked for (--width may be as small as 20).
+  const width = page.width ?? 80;
   const cells = directedLayout(page.bidi, page.rtl);
   const out = [...lines(t('lessons:list.title')), ''];
   entries.forEach((e, i) => {

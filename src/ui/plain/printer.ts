@@ -10,6 +10,7 @@ import {resultTableText} from '../layout/resultTable.ts';
 import {directedLayout} from '../layout/textLayout.ts';
 import type {Translate} from '../format/translate.ts';
 import {layoutText, type BidiMode} from '../../i18n/bidi/index.ts';
+import {ndjsonLine, visible} from '../../text/visible.ts';
 
 export interface RunSummary {
   commands: number;
@@ -28,9 +29,9 @@ export interface TranscriptPrinter {
 type Write = (text: string) => void;
 
 // Lines we print may hold names and paths, never raw control characters: the formatters
-// quote received data, and this is the last line of defence before the terminal.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const clean = (s: string): string => s.replace(CONTROL, '?');
+// quote received data, and the sanitiser here is the last line of defence before the
+// terminal (a typed line echoed as it was read).
+const clean = (s: string): string => visible(s, 'prose');
 /** Table rows stand under their result line, two cells further in. */
 const TABLE_INDENT = '      ';
 
@@ -100,7 +101,7 @@ function outcomeRecord(lineNo: number, o: Outcome, t: Translate): Record<string,
 }
 
 export function jsonPrinter(write: Write, t: () => Translate): TranscriptPrinter {
-  const out = (record: Record<string, unknown>) => write(`${JSON.stringify(record)}\n`);
+  const out = (record: Record<string, unknown>) => write(ndjsonLine(record));
   const event = (e: LabEvent, lineNo: number | null) => out({kind: 'event', lineNo, event: e, text: describeEvent(e, t())});
   return {
     command(lineNo, _line, events, outcome) {

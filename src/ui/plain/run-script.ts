@@ -19,6 +19,8 @@ export interface ScriptRunOptions {
   onLang?: (lng: Language) => void | Promise<void>;
   /** Bound on each command's waits (ms). */
   timeoutMs?: number;
+  /** Checked before each line: true ends the run (its output went away). */
+  stopped?: () => boolean;
 }
 
 function tooLong(actual: number): Outcome {
@@ -38,6 +40,7 @@ export async function runScript(o: ScriptRunOptions): Promise<RunSummary> {
   let lineNo = 0;
   try {
     for await (const input of o.lines) {
+      if (o.stopped?.()) break;
       lineNo++;
       if (input.tooLong === undefined && isBlank(input.text)) continue;
       commands++;

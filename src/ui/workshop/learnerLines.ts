@@ -1,7 +1,8 @@
 // The learner's screen as styled lines: their own connection mirrored ("find yourself"),
 // their copy of the wall with their row marked, the poll, the experiment as they lived it,
-// and the doctor's words when the join failed. Text from the host is escaped with safe().
-import {hostPort, safe} from '../format/text.ts';
+// and the doctor's words when the join failed. Text from the host is escaped with visible().
+import {visible} from '../../text/visible.ts';
+import {hostPort} from '../format/text.ts';
 import {addrText, countsText, diagnosisText, learnerRecordLines, pollCountsText} from '../format/workshop.ts';
 import type {Translate} from '../format/translate.ts';
 import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
@@ -33,7 +34,7 @@ export function wallCopyLines(s: LearnerState, ctx: PaneContext, width: number):
   for (const r of w.rows) {
     const mine = r.learner === s.learner;
     const mark = mine ? ctx.theme.symbols.selected : ' ';
-    const text = `${mark} ${String(r.learner).padStart(3)}  ${hostPort(r.address, r.port).padEnd(22)} ${safe(r.nick)}${r.role === 'second' ? ' (2)' : ''}`;
+    const text = `${mark} ${String(r.learner).padStart(3)}  ${hostPort(r.address, r.port).padEnd(22)} ${visible(r.nick)}${r.role === 'second' ? ' (2)' : ''}`;
     lines.push(fitLine([{text: ctx.text.cell(text, width), ...(mine ? {role: 'focus' as const} : {})}], width, ctx.text.mirror));
   }
   return lines;
@@ -43,7 +44,7 @@ export function pollViewLines(s: LearnerState, ctx: PaneContext, width: number):
   const p = s.poll;
   if (!p || p.question === '') return [];
   const {t, theme} = ctx;
-  const lines = noteLines(ctx, safe(p.question), width, undefined);
+  const lines = noteLines(ctx, visible(p.question), width, undefined);
   p.choices.forEach((c, i) => {
     const n = i + 1;
     const right = p.reveal?.answer === n;
@@ -51,11 +52,11 @@ export function pollViewLines(s: LearnerState, ctx: PaneContext, width: number):
     const mark = right ? theme.symbols.ok : mine ? theme.symbols.selected : ' ';
     const count = p.reveal ? `  (${p.reveal.counts[i] ?? 0})` : '';
     const tail = mine ? `  ← ${t('workshop:learner.answered')}` : '';
-    lines.push(...noteLines(ctx, `${mark} ${n}) ${safe(c)}${count}${tail}`, width, right ? 'ok' : mine ? 'focus' : undefined));
+    lines.push(...noteLines(ctx, `${mark} ${n}) ${visible(c)}${count}${tail}`, width, right ? 'ok' : mine ? 'focus' : undefined));
   });
   if (p.reveal) {
     lines.push(...noteLines(ctx, t('workshop:join.reveal', {answer: p.reveal.answer, counts: pollCountsText(p.reveal.counts)}), width, 'ok'));
-    if (p.explain) lines.push(...noteLines(ctx, safe(p.explain), width, undefined));
+    if (p.explain) lines.push(...noteLines(ctx, visible(p.explain), width, undefined));
   } else if (p.answered === undefined) lines.push(...noteLines(ctx, t('workshop:join.answerHint'), width));
   return lines;
 }

@@ -1,13 +1,14 @@
 // The wall's panes as styled lines (pure, testable for width): the join block, the room's
 // sockets, the poll's histogram, the experiment's explanation, the grid and the pickers.
-// Nicknames come from outside: safe() at each place one goes into a cell.
+// Nicknames come from outside: visible() at each place one goes into a cell.
 import type {TFunction} from 'i18next';
 import type {PaneContext} from '../layout/paneContext.ts';
 import {noteLine, noteLines} from '../layout/paneContext.ts';
 import {rowsThatFit} from '../layout/clip.ts';
 import {fitLine, type StyledLine} from '../layout/styledLine.ts';
 import {tableLines, type TableColumn, type TableRow} from '../layout/table.ts';
-import {hostPort, safe} from '../format/text.ts';
+import {visible} from '../../text/visible.ts';
+import {hostPort} from '../format/text.ts';
 import {countsText, experimentName} from '../format/workshop.ts';
 import type {Translate} from '../format/translate.ts';
 import type {RoomRecord} from '../../workshop/host.ts';
@@ -54,9 +55,9 @@ function whoText(row: WallRow, t: TFunction): string {
     case 'pending':
       return t('workshop:wall.pending');
     case 'second':
-      return t('workshop:wall.second', {nick: safe(row.nick)});
+      return t('workshop:wall.second', {nick: visible(row.nick)});
     case 'main':
-      return safe(row.nick);
+      return visible(row.nick);
   }
 }
 
@@ -96,13 +97,13 @@ export function pollLines(model: WallModel, pollText: {question: string; choices
   const {t, theme} = ctx;
   const total = p.counts.reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...p.counts);
-  const lines = noteLines(ctx, safe(pollText.question), width, undefined);
+  const lines = noteLines(ctx, visible(pollText.question), width, undefined);
   const barRoom = Math.max(4, Math.min(30, Math.floor(width / 3)));
   p.counts.forEach((count, i) => {
     const right = p.revealed && i === p.answer;
     const bar = '█'.repeat(Math.round((count / max) * barRoom)) || (count > 0 ? '▏' : '');
     const mark = right ? theme.symbols.ok : ' ';
-    const label = safe(pollText.choices[i] ?? '');
+    const label = visible(pollText.choices[i] ?? '');
     // Right to left, the bar grows leftwards from the choice's number.
     const head = ctx.text.mirror ? `  ${String(count).padEnd(3)} ${bar.padStart(barRoom)} ${i + 1} ${mark}` : `${mark} ${i + 1} ${bar.padEnd(barRoom)} ${String(count).padStart(3)}  `;
     const cell = {text: ctx.text.cell(label, Math.max(1, width - head.length)), role: right ? ('ok' as const) : ('muted' as const)};
@@ -141,9 +142,9 @@ export function gridLines(model: WallModel, selected: number, ctx: PaneContext, 
   const rows: TableRow[] = model.grid.map((g, i) => ({
     cells: [
       `${i === selected ? theme.symbols.selected : ' '}${g.learner}`,
-      safe(g.nick),
+      visible(g.nick),
       g.address,
-      g.present ? safe(g.result ?? g.step ?? '') : t('workshop:wall.grid.left', {reason: t(`workshop:host.reasons.${g.leaveReason ?? 'closed'}`)}),
+      g.present ? visible(g.result ?? g.step ?? '') : t('workshop:wall.grid.left', {reason: t(`workshop:host.reasons.${g.leaveReason ?? 'closed'}`)}),
       g.answer !== undefined ? String(g.answer) : '',
       g.stuck ? '⚑' : '',
     ],

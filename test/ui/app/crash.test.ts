@@ -2,6 +2,7 @@
 // that throws in a callback, rejects a promise or throws while rendering must leave the
 // terminal as it found it, close the lab's TCP socket and remove its Unix socket file,
 // print one short sentence and exit 1.
+import {appEnv} from '../../support/hermetic.ts';
 import {spawn as ptySpawn} from '@lydell/node-pty';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -29,7 +30,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 function run(runtime: 'node' | 'deno', crash: string) {
   const [file, args] = runtime === 'node' ? [process.execPath, [entry]] : ['deno', ['run', '-A', entry]];
-  const pty = ptySpawn(file, args, {name: 'xterm-256color', cols: 100, rows: 20, cwd: ROOT, env: {...process.env, CI: 'false', SL_CRASH: crash} as Record<string, string>});
+  const pty = ptySpawn(file, args, {name: 'xterm-256color', cols: 100, rows: 20, cwd: ROOT, env: appEnv({CI: 'false', SL_CRASH: crash})});
   let out = '';
   pty.onData((d) => (out += d));
   const exited = new Promise<number>((resolve) => pty.onExit((e) => resolve(e.exitCode)));

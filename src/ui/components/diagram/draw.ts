@@ -7,6 +7,7 @@ import {fitLine, type Seg, type StyledLine} from '../../layout/styledLine.ts';
 import {fit, textWidth, truncate} from '../../layout/text.ts';
 import type {TextLayout} from '../../layout/textLayout.ts';
 import type {ColourRole} from '../../theme.ts';
+import {visible} from '../../../text/visible.ts';
 import {endpointText} from '../endpointText.ts';
 import type {Block, DiagramNode, Group, GroupKey, Link} from './model.ts';
 
@@ -102,7 +103,7 @@ function linkBody(link: Link, width: number): string {
 
 function groupTitle(key: GroupKey, t: TFunction): string {
   if (key.kind === 'port') return t('diagram.port', {protocol: t(`protocol.${key.protocol}`), port: key.port});
-  if (key.kind === 'unix') return t('diagram.unix', {path: key.path});
+  if (key.kind === 'unix') return t('diagram.unix', {path: visible(key.path)});
   return t('diagram.noAddress');
 }
 
