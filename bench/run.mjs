@@ -86,7 +86,9 @@ if (write && only) {
     results.loadAverageAt = {...old.loadAverageAt, ...results.loadAverageAt};
     results.errors = {...Object.fromEntries(Object.entries(old.errors ?? {}).filter(([k]) => !only.includes(k))), ...results.errors};
     results.machine = old.machine ?? results.machine;
-    results.command = `${old.command}; then ${results.command}`;
+    // Each distinct command once, in the order last run: re-running a figure moves it to the end.
+    const earlier = String(old.command ?? '').split('; then ').filter((c) => c && c !== results.command);
+    results.command = [...earlier, results.command].join('; then ');
   } catch {
     // no earlier run: these figures alone
   }
