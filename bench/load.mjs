@@ -10,7 +10,7 @@ import path from 'node:path';
 import {APP_ARGS} from './first-frame.mjs';
 import {udpSocketStats} from './lib/udp-drops.mjs';
 import {CLI, ROOT, tempDir} from './lib/paths.mjs';
-import {cpuSeconds} from './lib/proc.mjs';
+import {cpuSeconds, memory} from './lib/proc.mjs';
 import {startPty} from './lib/pty.mjs';
 import {command} from './lib/runtimes.mjs';
 import {summary} from './lib/stats.mjs';
@@ -47,6 +47,13 @@ export function screenCount(screen, rowsBefore = 0) {
   return n;
 }
 
+/** What the "kernel dropped N datagrams" row says (0 when there is none). */
+export function screenDrops(screen) {
+  let n = 0;
+  for (const m of screen.matchAll(/kernel dropped ([\d,]+) datagrams?/g)) n += Number(m[1].replaceAll(',', ''));
+  return n;
+}
+
 const inputLine = (screen) => screen.split('\n').find((l) => l.startsWith('›')) ?? '';
 
 function runFlood(port, rate, seconds) {
@@ -66,7 +73,7 @@ function runFlood(port, rate, seconds) {
   });
 }
 
-export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, cols = 100, rows = 40, keyGapMs = 50, cli = CLI} = {}) {
+export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, cols = 100, rows = 40, keyGapMs = 50, cli = CLI, inspect} = {}) {
   const config = tempDir('bench-config');
   const {file, args} = command(runtime, cli, ['repl', ...APP_ARGS]);
   const p = startPty({file, args, env: {SOCKET_LESSONS_CONFIG_DIR: config}, cols, rows, cwd: ROOT});
@@ -106,6 +113,7 @@ export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, c
     const sent = await flood;
     const t1 = performance.now();
     const cpu1 = cpuSeconds(p.pid);
+    const mem = memory(p.pid);
     const frameTimes = p.frames.slice(frames0).filter((t) => t <= t1);
     const wall = (t1 - t0) / 1000;
 
@@ -126,20 +134,67 @@ export async function underLoad({runtime = 'node', rate = 20_000, seconds = 5, c
       shown = screenCount(p.screen(), rowsBefore);
       screen = p.screen(); // kept in the results: what the screen said instead
     }
+    // The kernel's drop count, as the Events pane says it.
+    const droppedByKernel = stats ? stats.drops - (before?.drops ?? 0) : undefined;
+    const dropsShown = await p.waitFor((s) => screenDrops(s) === droppedByKernel, 5000).then(() => droppedByKernel, () => screenDrops(p.screen()));
+    inspect?.(p.pid); // (profiling: look at the process before it ends)
     return {
       runtime,
+      // CPU per 1,000 datagrams the app received: comparable when load makes it receive fewer.
+      cpuMsPerThousand: delivered ? +((((cpu1 - cpu0) * 1000) / delivered) * 1000).toFixed(1) : null,
       size: `${cols}x${rows}`,
       flood: {rate, seconds, sent: sent.sent, sendErrors: sent.errors, senderSeconds: sent.seconds},
       keyToFrameMs: {...summary(latencies, {p95: true}), misses},
       fps: {mean: +(frameTimes.length / wall).toFixed(1), frames: frameTimes.length, maxInAnySecond: maxPerSecond(frameTimes)},
       cpuPercent: +(((cpu1 - cpu0) / wall) * 100).toFixed(1),
-      datagrams: {sent: sent.sent, droppedByKernel: stats ? stats.drops - (before?.drops ?? 0) : null, deliveredToSocket: delivered, shownOnScreen: shown, equal: shown === delivered, ...(screen ? {screen: screen.split('\n')} : {})},
-      budget: {keyToFrameP95Ms: 100, maxFps: 30},
+      // The most memory the process ever had (VmHWM), and its RSS at the end of the flood.
+      peakRssMB: +(mem.peak / 1024 / 1024).toFixed(1),
+      rssMB: +(mem.rss / 1024 / 1024).toFixed(1),
+      datagrams: {sent: sent.sent, droppedByKernel: stats ? stats.drops - (before?.drops ?? 0) : null, deliveredToSocket: delivered, shownOnScreen: shown, equal: shown === delivered, dropsShown, dropsEqual: dropsShown === droppedByKernel, ...(screen ? {screen: screen.split('\n')} : {})},
+      budget: {keyToFrameP95Ms: runtime === 'deno' ? 120 : 60, maxFps: 30, cpuPercent: 50, peakRssMB: 150},
     };
   } finally {
     await p.stop();
     fs.rmSync(config, {recursive: true, force: true});
   }
+}
+
+/**
+ * The flood on Node and on Deno, alternating, `runs` times each: each figure as
+ * min/median/max over the runs, and Deno's median against Node's from the same run.
+ */
+export async function floods({runs = 5, seconds = 5, runtimes = ['node', 'deno'], cli = CLI} = {}) {
+  const all = Object.fromEntries(runtimes.map((r) => [r, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const runtime of i % 2 === 0 ? runtimes : [...runtimes].reverse()) all[runtime].push(await underLoad({runtime, seconds, cli}));
+  }
+  const by = (list, pick) => summary(list.map(pick).filter((x) => Number.isFinite(x)));
+  const out = {};
+  for (const [runtime, list] of Object.entries(all)) {
+    out[runtime] = {
+      runs: list.length,
+      keyToFrameP95Ms: by(list, (r) => r.keyToFrameMs.p95),
+      keyToFrameP50Ms: by(list, (r) => r.keyToFrameMs.median),
+      cpuPercent: by(list, (r) => r.cpuPercent),
+      cpuMsPerThousand: by(list, (r) => r.cpuMsPerThousand),
+      peakRssMB: by(list, (r) => r.peakRssMB),
+      maxFps: Math.max(...list.map((r) => r.fps.maxInAnySecond)),
+      droppedByKernel: by(list, (r) => r.datagrams.droppedByKernel),
+      allEqual: list.every((r) => r.datagrams.equal),
+      dropsAllShown: list.every((r) => r.datagrams.dropsEqual),
+      misses: list.flatMap((r) => r.keyToFrameMs.misses),
+      last: list.at(-1),
+      budget: list[0]?.budget,
+    };
+  }
+  if (out.node && out.deno) {
+    out.denoVsNode = {
+      keyToFrameP95: +(out.deno.keyToFrameP95Ms.median / out.node.keyToFrameP95Ms.median).toFixed(2),
+      peakRss: +(out.deno.peakRssMB.median / out.node.peakRssMB.median).toFixed(2),
+      cpuPerThousand: +(out.deno.cpuMsPerThousand.median / out.node.cpuMsPerThousand.median).toFixed(2),
+    };
+  }
+  return out;
 }
 
 /** The most frames that ended within any 1-second window. */

@@ -1,5 +1,5 @@
 // Figure 3: the package as npm would publish it (npm pack --dry-run), its runtime
-// dependencies, and what dist/cli.js is made of (esbuild's metafile, by package).
+// dependencies, and what the app's code is made of (esbuild's metafile, by package).
 import fs from 'node:fs';
 import path from 'node:path';
 import {packInfo} from './lib/pack.mjs';
@@ -7,12 +7,13 @@ import {ROOT} from './lib/paths.mjs';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'];
 
-/** Bytes of dist/cli.js by package (node_modules/NAME), src/ folder, or embedded content. */
+/** Bytes of the app's code (dist/app.js and dist/chunks/) by package (node_modules/NAME), src/ folder, or embedded content. */
 export function bundleByModule(metaFile = path.join(ROOT, 'dist/meta.json')) {
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
-  const [output] = Object.values(meta.outputs);
   const by = new Map();
-  for (const [input, {bytesInOutput}] of Object.entries(output.inputs)) {
+  // dist/app.js and every chunk the build split off.
+  const inputs = Object.values(meta.outputs).flatMap((output) => Object.entries(output.inputs));
+  for (const [input, {bytesInOutput}] of inputs) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
     // src/content holds the embedded locales and lessons (a define, counted in builtin.ts).
     const key = pkg ?? (input.startsWith('src/content/') ? 'src/content (embedded locales + lessons)' : input.startsWith('src/') ? `src/${input.split('/')[1]}` : input);

@@ -15,31 +15,59 @@ const check = (value, ok) => (Number.isFinite(value) ? ok : false);
 export function verdicts(f) {
   const out = [];
   const add = (n, figure, measured, budget, pass) => out.push({n, figure, measured, budget, pass});
+  const spread = (x, fmt = (v) => v) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)}, n=${x.n})`;
   for (const [runtime, r] of Object.entries(f['first-frame'] ?? {})) {
     add(1, `first frame, ${runtime}: app / bare Ink`, `${r.ratio} (${ms(r.app.median)} / ${ms(r.hello.median)})`, `≤ ${BUDGETS.firstFrameRatio}`, check(r.ratio, r.ratio <= BUDGETS.firstFrameRatio));
   }
-  if (f.npx) add(2, 'cold npx to first frame', ms(f.npx.coldNpx.median), `≤ ${ms(BUDGETS.coldNpxMs)}`, f.npx.coldNpx.median <= BUDGETS.coldNpxMs);
+  if (f.commands) {
+    const c = f.commands;
+    add(2, '`--version` / `node -e 0`', `${c.version.ratio} (${ms(c.version.median)} / ${ms(c.node.median)})`, `≤ ${BUDGETS.versionRatio}`, c.version.ratio <= BUDGETS.versionRatio);
+    add(2, '`list` / `node -e 0`', `${c.list.ratio} (${ms(c.list.median)})`, `≤ ${BUDGETS.listRatio}`, c.list.ratio <= BUDGETS.listRatio);
+    add(2, '`--help`, `lint` / `node -e 0`', `${c.help.ratio}, ${c.lint.ratio}`, '—', null);
+  }
+  if (f.npx) add(2, 'cold npx to first frame (median, min–max)', spread(f.npx.coldNpx, ms), `≤ ${ms(BUDGETS.coldNpxMs)}`, f.npx.coldNpx.median <= BUDGETS.coldNpxMs);
   if (f.package) {
     const p = f.package;
     add(3, 'package packed', kB(p.packedBytes), `≤ ${kB(BUDGETS.packedBytes)}`, p.packedBytes <= BUDGETS.packedBytes);
     add(3, 'package unpacked', kB(p.unpackedBytes), `≤ ${kB(BUDGETS.unpackedBytes)}`, p.unpackedBytes <= BUDGETS.unpackedBytes);
     add(3, 'runtime dependencies', String(p.runtimeDependencies), '0', p.runtimeDependencies === 0);
   }
-  if (f.load) {
-    const l = f.load;
-    add(4, 'flood: key → frame p95', `${ms(l.keyToFrameMs.p95)} (p50 ${ms(l.keyToFrameMs.median)})`, `≤ ${ms(BUDGETS.keyToFrameP95Ms)}`, check(l.keyToFrameMs.p95, l.keyToFrameMs.p95 <= BUDGETS.keyToFrameP95Ms && l.keyToFrameMs.misses.length === 0));
-    add(4, 'flood: frames per second (most in any 1 s)', `${l.fps.maxInAnySecond} (mean ${l.fps.mean})`, `≤ ${BUDGETS.maxFps}`, l.fps.maxInAnySecond <= BUDGETS.maxFps);
-    add(4, 'flood: CPU of the app', `${l.cpuPercent}% of one core`, '—', null);
-    add(4, 'flood: datagrams on screen = delivered to the socket', `${l.datagrams.shownOnScreen} / ${l.datagrams.deliveredToSocket}`, 'equal', l.datagrams.equal);
+  for (const [runtime, l] of Object.entries(f.load ?? {})) {
+    if (runtime === 'denoVsNode') continue;
+    const p95Budget = runtime === 'deno' ? BUDGETS.denoKeyToFrameP95Ms : BUDGETS.keyToFrameP95Ms;
+    add(4, `flood, ${runtime}: key → frame p95 (median of runs)`, spread(l.keyToFrameP95Ms, ms), `≤ ${ms(p95Budget)}`, check(l.keyToFrameP95Ms.median, l.keyToFrameP95Ms.median <= p95Budget && l.misses.length === 0));
+    if (runtime === 'node') add(4, `flood, ${runtime}: CPU of the app (% of one core)`, spread(l.cpuPercent), `≤ ${BUDGETS.floodCpuPercent}%`, l.cpuPercent.median <= BUDGETS.floodCpuPercent);
+    else add(4, `flood, ${runtime}: CPU of the app (% of one core)`, spread(l.cpuPercent), '—', null);
+    add(4, `flood, ${runtime}: peak RSS (MB)`, spread(l.peakRssMB), runtime === 'deno' ? `≤ ${BUDGETS.floodPeakRssMB} MB` : '—', runtime === 'deno' ? l.peakRssMB.median <= BUDGETS.floodPeakRssMB : null);
+    add(4, `flood, ${runtime}: frames per second (most in any 1 s, all runs)`, String(l.maxFps), `≤ ${BUDGETS.maxFps}`, l.maxFps <= BUDGETS.maxFps);
+    add(4, `flood, ${runtime}: datagrams and kernel drops on screen = the kernel's counts`, l.allEqual && l.dropsAllShown ? 'every run' : 'not every run', 'equal', l.allEqual && l.dropsAllShown);
   }
+  if (f.load?.denoVsNode) add(4, 'flood: Deno / Node, same run (p95, peak RSS, CPU per 1,000 datagrams)', `${f.load.denoVsNode.keyToFrameP95}, ${f.load.denoVsNode.peakRss}, ${f.load.denoVsNode.cpuPerThousand}`, '—', null);
   for (const [runtime, r] of Object.entries(f.idle ?? {})) {
     add(5, `idle CPU, ${runtime} (OS pane closed)`, `${r.still.percent}%`, `≤ ${BUDGETS.idleCpuPercent}%`, r.still.percent <= BUDGETS.idleCpuPercent);
-    if (r.withOsPane?.percent !== undefined) add(5, `idle CPU, ${runtime}, OS view pane open (4 Hz after activity, every 3 s when still)`, `${r.withOsPane.percent}%`, '—', null);
+    if (r.withOsPane?.percent !== undefined) add(5, `idle CPU, ${runtime}, OS view pane open`, `${r.withOsPane.percent}%`, '—', null);
   }
   if (f.memory) {
     const m = f.memory;
     add(6, `peak RSS, every lesson --auto × ${m.rounds} rounds`, `${m.peakRssMB} MB`, `≤ ${BUDGETS.peakRssBytes / 1024 / 1024} MB`, m.peakRssMB <= BUDGETS.peakRssBytes / 1024 / 1024 && m.failedRuns === 0);
     add(6, 'growth round 2 → last (after GC)', `heap ${m.growth.heapMB} MB, RSS ${m.growth.rssMB} MB`, `none (≤ ${m.slack.heapMB} MB heap, ≤ ${m.slack.rssMB} MB RSS)`, !m.leak);
+  }
+  if (f['interactive-rss']) {
+    const r = f['interactive-rss'];
+    add(6, `peak RSS after a whole lesson in the app, ${r.size} (MB)`, `${spread(r.app)}; bare Ink hello ${r.hello.median}, ratio ${r.ratio}`, `≤ ${BUDGETS.interactiveRssMB} MB`, r.app.median <= BUDGETS.interactiveRssMB);
+  }
+  if (f['os-poll']) {
+    const o = f['os-poll'];
+    if (o.netns) {
+      add(8, `one OS-view read, ${o.timeWaitRows.median} other TIME_WAIT rows (ms)`, `${spread(o.poll.busy)}; idle host ${o.poll.idle.median}, ratio ${o.poll.ratio}`, `≤ ${BUDGETS.osPollMs} ms`, o.poll.busy.median <= BUDGETS.osPollMs);
+      add(8, 'the same read from /proc/net, for reference (ms)', `${o.procReference.busy.median} busy, ${o.procReference.idle.median} idle`, '—', null);
+    } else {
+      add(8, 'one OS-view read (host namespace, not root: no busy host made)', `${o.host.poll.wallMs} ms`, `≤ ${BUDGETS.osPollMs} ms`, null);
+    }
+  }
+  if (f['repl-script']) {
+    const r = f['repl-script'];
+    add(9, `\`repl --script\`, ${r.lines.toLocaleString('en')} sendto lines / bare Node`, `${r.ratio} (${(r.app.median / 1000).toFixed(1)} s / ${(r.bare.median / 1000).toFixed(1)} s)`, `≤ ${BUDGETS.replScriptRatio}`, r.ratio <= BUDGETS.replScriptRatio);
   }
   if (f.lab) {
     const t = f.lab.tcpChurnPerSec;
@@ -85,11 +113,28 @@ function details(f) {
   if (f.npx) lines.push(`- Cold npx: ${range(f.npx.coldNpx)}; direct \`node dist/cli.js\` in the same run ${range(f.npx.direct)}; tarball ${kB(f.npx.tarball.size)}, empty npm cache per run, registry on 127.0.0.1 (${f.npx.registryRequests} requests).`);
   if (f.package) {
     const top = f.package.bundleTop.slice(0, 8).map((b) => `${b.name} ${kB(b.bytes)}`).join(', ');
-    lines.push(`- dist/cli.js by package (minified bytes): ${top}.`);
+    lines.push(`- dist/app.js and dist/chunks/ by package (minified bytes): ${top}.`);
   }
-  if (f.load) {
-    const l = f.load;
-    lines.push(`- Flood: ${l.flood.sent} datagrams in ${l.flood.senderSeconds} s to the REPL's UDP socket at ${l.size}; ${l.datagrams.droppedByKernel} dropped by the kernel (receive queue full), ${l.datagrams.deliveredToSocket} delivered; key → frame over ${l.keyToFrameMs.n} key presses: p50 ${ms(l.keyToFrameMs.median)}, p95 ${ms(l.keyToFrameMs.p95)}, max ${ms(l.keyToFrameMs.max)}.`);
+  if (f.commands) {
+    const c = f.commands;
+    lines.push(`- Commands that draw nothing, alternating, n=${c.node.n} each: \`node -e 0\` ${range(c.node)}; \`--version\` ${range(c.version)}; \`--help\` ${range(c.help)}; \`list\` ${range(c.list)}; \`lint\` ${range(c.lint)}.`);
+  }
+  for (const [runtime, l] of Object.entries(f.load ?? {})) {
+    if (runtime === 'denoVsNode') continue;
+    const last = l.last;
+    lines.push(`- Flood (${runtime}, ${l.runs} runs alternating with the other runtime): key → frame p50 ${range(l.keyToFrameP50Ms)}, p95 ${range(l.keyToFrameP95Ms)}; CPU ${l.cpuPercent.median}% (${l.cpuPercent.min}–${l.cpuPercent.max}), ${l.cpuMsPerThousand.median} ms per 1,000 datagrams received; peak RSS ${l.peakRssMB.median} MB (${l.peakRssMB.min}–${l.peakRssMB.max}); kernel drops per run ${l.droppedByKernel.median} (${l.droppedByKernel.min}–${l.droppedByKernel.max}). Last run: ${last.flood.sent} datagrams in ${last.flood.senderSeconds} s at ${last.size}, ${last.datagrams.deliveredToSocket} delivered, ${last.datagrams.dropsShown} shown as dropped.`);
+  }
+  if (f['interactive-rss']) {
+    const r = f['interactive-rss'];
+    lines.push(`- Interactive memory (${r.runtime}, lesson ${r.lesson} walked to its end at ${r.size}): peak RSS ${r.app.median} MB (${r.app.min}–${r.app.max}, n=${r.app.n}); bare Ink hello at the same size ${r.hello.median} MB (${r.hello.min}–${r.hello.max}).`);
+  }
+  if (f['os-poll']?.netns) {
+    const o = f['os-poll'];
+    lines.push(`- OS view on a busy host (network namespaces, ${o.timeWaitRows.median} TIME_WAIT rows, ${o.poll.busy.n} runs each, alternating): one read ${range(o.poll.busy, (x) => `${x} ms`)} busy, ${range(o.poll.idle, (x) => `${x} ms`)} idle; this process's CPU per read ${o.poll.cpuBusy.median} ms busy, ${o.poll.cpuIdle.median} ms idle. Reading /proc/net/tcp, tcp6, udp, udp6 instead: ${o.procReference.busy.median} ms busy (${o.procReference.cpuBusy.median} ms CPU), ${o.procReference.idle.median} ms idle.`);
+  }
+  if (f['repl-script']) {
+    const r = f['repl-script'];
+    lines.push(`- \`repl --script\` (${r.runtime}, ${r.lines.toLocaleString('en')} sendto lines, ${r.linesOut.app.toLocaleString('en')} lines out): ${range(r.app)}; bare Node doing the same (bench/lib/bare-sendto.mjs, ${r.linesOut.bare.toLocaleString('en')} lines out) ${range(r.bare)}; alternating.`);
   }
   for (const [runtime, r] of Object.entries(f.idle ?? {})) {
     lines.push(`- Idle (${runtime}, ${r.lesson}, ${r.size}, ${r.seconds} s): ${r.still.cpuSeconds} s CPU, ${r.still.frames} frames with the OS pane closed${r.withOsPane?.percent !== undefined ? `; ${r.withOsPane.cpuSeconds} s CPU, ${r.withOsPane.frames} frames with it open` : ''}.`);

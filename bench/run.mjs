@@ -1,21 +1,25 @@
 #!/usr/bin/env node
-// `npm run bench`: every figure of issue 8 in one run, then bench/results.json and the
+// `npm run bench`: every figure of issues 8 and 14 in one run, then bench/results.json and the
 // table in BENCHMARKS.md. Usage: node bench/run.mjs [--quick] [--only=a,b] [--write]
 //   --quick  fewer runs and shorter windows (a sanity check, ~1 min); results go to
 //            bench/.work/results-quick.json unless --write is given
-//   --only   figures to run: package,first-frame,npx,load,idle,memory,lab,workshop
+//   --only   figures to run: package,first-frame,commands,npx,load,idle,memory,interactive-rss,os-poll,repl-script,lab,workshop
 //            (with --write, merged into the figures already in bench/results.json)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {coldNpx} from './cold-npx.mjs';
+import {commands} from './commands.mjs';
+import {interactiveRss} from './interactive-rss.mjs';
+import {osPoll} from './os-poll.mjs';
+import {replScript} from './repl-script.mjs';
 import {firstFrame} from './first-frame.mjs';
 import {idle} from './idle.mjs';
 import {run as labOverhead} from './lab-overhead.mjs';
 import {machine} from './lib/machine.mjs';
 import {ROOT, workDir} from './lib/paths.mjs';
 import {denoVersion} from './lib/runtimes.mjs';
-import {underLoad} from './load.mjs';
+import {floods} from './load.mjs';
 import {memory} from './memory.mjs';
 import {packageSize} from './package-size.mjs';
 import {verdicts, writeReport} from './report.mjs';
@@ -34,13 +38,18 @@ const steps = [
     node: await firstFrame({runtime: 'node', runs: 10}),
     ...(hasDeno ? {deno: await firstFrame({runtime: 'deno', runs: 10})} : {}),
   })],
-  ['npx', () => coldNpx({runs: quick ? 4 : 10})],
-  ['load', () => underLoad({seconds: quick ? 3 : 5})],
+  ['commands', () => commands({runs: quick ? 5 : 10})],
+  ['npx', () => coldNpx({runs: quick ? 5 : 10})],
+  // Node and Deno alternating, each figure min/median/max over the runs.
+  ['load', () => floods({runs: quick ? 2 : 5, seconds: quick ? 3 : 5, runtimes: hasDeno ? ['node', 'deno'] : ['node']})],
   ['idle', async () => ({
     node: await idle({runtime: 'node', seconds: quick ? 5 : 10}),
     ...(hasDeno ? {deno: await idle({runtime: 'deno', seconds: quick ? 5 : 10})} : {}),
   })],
   ['memory', () => memory({rounds: quick ? 3 : 10})],
+  ['interactive-rss', () => interactiveRss({runs: quick ? 3 : 5})],
+  ['os-poll', () => osPoll({runs: quick ? 3 : 5})],
+  ['repl-script', () => replScript({lines: quick ? 20_000 : 100_000, runs: quick ? 3 : 5})],
   ['lab', () => labOverhead()],
   ['workshop', () => workshop({quick})],
 ];
@@ -77,7 +86,9 @@ if (write && only) {
     results.loadAverageAt = {...old.loadAverageAt, ...results.loadAverageAt};
     results.errors = {...Object.fromEntries(Object.entries(old.errors ?? {}).filter(([k]) => !only.includes(k))), ...results.errors};
     results.machine = old.machine ?? results.machine;
-    results.command = `${old.command}; then ${results.command}`;
+    // Each distinct command once, in the order last run: re-running a figure moves it to the end.
+    const earlier = String(old.command ?? '').split('; then ').filter((c) => c && c !== results.command);
+    results.command = [...earlier, results.command].join('; then ');
   } catch {
     // no earlier run: these figures alone
   }

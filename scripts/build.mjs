@@ -15,14 +15,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 // (stringify and friends, ~18 KB); its Node build is CommonJS, which esbuild keeps whole.
 const YAML_ESM = path.join(root, 'node_modules/yaml/browser/index.js');
 
-// The lesson parser is TypeScript; esbuild compiles it for this script, so the build runs
-// on any Node the app supports (20+), not only on one that strips types itself.
-async function loadPreparse() {
+// The lesson parser and loader are TypeScript; esbuild compiles them for this script, so
+// the build runs on any Node the app supports (20+), not only on one that strips types.
+async function loadLessonTools() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lessons-build-'));
-  const file = path.join(dir, 'yaml-source.mjs');
+  const file = path.join(dir, 'lesson-tools.mjs');
   try {
     await build({
-      entryPoints: [path.join(root, 'src/lessons/yaml-source.ts')],
+      stdin: {
+        contents: "export {preparse} from './src/lessons/yaml-source.ts'; export {loadPack} from './src/lessons/loader.ts';",
+        resolveDir: root,
+        loader: 'ts',
+      },
       outfile: file,
       bundle: true,
       platform: 'node',
@@ -30,13 +34,13 @@ async function loadPreparse() {
       alias: fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {},
       logLevel: 'warning',
     });
-    return (await import(pathToFileURL(file).href)).preparse;
+    return await import(pathToFileURL(file).href);
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
 }
 
-const preparse = await loadPreparse();
+const {preparse, loadPack} = await loadLessonTools();
 
 export function readContent(dir) {
   const locales = {};
@@ -58,7 +62,15 @@ export function readContent(dir) {
       const parsed = preparse(text);
       return {file: `lessons/${f}`, text, ...(parsed ? {parsed} : {})};
     });
-  return {locales, lessons};
+  // Checked here, once: a problem fails the build, and the app loads them as they are.
+  const checked = loadPack({name: 'builtin', lessons, locales});
+  if (checked.errors.length > 0) {
+    const list = checked.errors.map((e) => `${e.file}:${e.line}: ${e.field}: ${e.code} ${JSON.stringify(e.params ?? {})}`);
+    throw new Error(`lessons with problems:\n${list.join('\n')}`);
+  }
+  // The app uses the checked lessons as they are, so the parsed YAML they came from is
+  // not shipped (the text stays: error messages point into it).
+  return {locales, lessons: lessons.map(({parsed: _, ...rest}) => rest), validated: checked.lessons};
 }
 
 function list(dir) {
@@ -117,10 +129,45 @@ const yogaWithoutFetch = {
 };
 
 
-export async function bundle({entry, outfile, define = {}, minify = true}) {
+// Ink draws every frame into a new Output whose caches (each text's styled characters,
+// each string's width) start empty, so every line on screen is tokenised again 30 times
+// a second, unchanged or not: under a flood that was a fifth of the app's time and much
+// of its garbage. One set of caches serves every frame instead (Ink never changes a
+// cached entry), emptied when it holds more than a few screens' worth.
+const INK_OUTPUT_CACHES = '    caches = new OutputCaches();';
+const inkSharedCaches = {
+  name: 'ink-shared-output-caches',
+  setup(build) {
+    build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, (args) => {
+      let text = fs.readFileSync(args.path, 'utf8');
+      if (!text.includes(INK_OUTPUT_CACHES)) {
+        return {contents: text, warnings: [{text: 'ink changed: its output caches are no longer shared across frames (slower frames)'}]};
+      }
+      text = text.replace(INK_OUTPUT_CACHES, '    caches = __slSharedCaches();');
+      text += [
+        '',
+        'let __slCaches;',
+        'function __slSharedCaches() {',
+        '    if (!__slCaches || __slCaches.styledChars.size > 1000 || __slCaches.widths.size > 4000) __slCaches = new OutputCaches();',
+        '    return __slCaches;',
+        '}',
+      ].join('\n');
+      return {contents: text};
+    });
+  },
+};
+
+/**
+ * One ESM bundle of `entry`. With `outdir` (and `name`, the entry's file name there) it is
+ * split at dynamic imports: the entry plus shared chunks in outdir/chunks/, each loaded
+ * only when a mode needs it.
+ */
+export async function bundle({entry, outfile, outdir, name, define = {}, minify = true}) {
+  const output = outdir
+    ? {entryPoints: [{in: entry, out: name}], outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]'}
+    : {entryPoints: [entry], outfile};
   return build({
-    entryPoints: [entry],
-    outfile,
+    ...output,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -138,7 +185,7 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
       'string-width': path.join(root, 'scripts/stubs/string-width.js'),
       ...(fs.existsSync(YAML_ESM) ? {yaml: YAML_ESM} : {}),
     },
-    plugins: [yogaWithoutFetch],
+    plugins: [yogaWithoutFetch, inkSharedCaches],
     banner: {
       js: [
         '#!/usr/bin/env node',
@@ -151,6 +198,21 @@ export async function bundle({entry, outfile, define = {}, minify = true}) {
     },
     logLevel: 'warning',
   });
+}
+
+/**
+ * The banner is for the entry: a chunk is no script (no #!), runs after the entry has set
+ * up Promise.withResolvers, and needs its own `require` only if it calls one (esbuild's
+ * runtime helpers). ~250 bytes less in each of a few dozen files.
+ */
+function trimChunkBanners(dir) {
+  for (const file of list(dir).filter((f) => f.endsWith('.js'))) {
+    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+    if (lines[0] !== '#!/usr/bin/env node' || !lines[1]?.startsWith('Promise.withResolvers??=')) throw new Error(`${file}: unexpected banner`);
+    const body = lines.slice(4).join('\n');
+    const keep = /\brequire\b/.test(body) ? lines.slice(2, 4) : [];
+    fs.writeFileSync(path.join(dir, file), [...keep, body].join('\n'));
+  }
 }
 
 /**
@@ -181,20 +243,25 @@ export async function bundleLauncher({content, outfile, minNode = Number(/\d+/.e
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   fs.mkdirSync(out, {recursive: true});
+  // Chunk names carry a content hash: drop the last build's.
+  fs.rmSync(path.join(out, 'chunks'), {recursive: true, force: true});
   const content = readContent(root);
   const result = await bundle({
     entry: path.join(root, 'src/cli.tsx'),
-    outfile: path.join(out, 'app.js'),
+    outdir: out,
+    name: 'app',
     define: {
       // JSON text in a string literal (see src/content/builtin.ts).
       __SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify(content)),
       __SOCKET_LESSONS_VERSION__: JSON.stringify(pkg.version),
     },
   });
+  trimChunkBanners(path.join(out, 'chunks'));
   await bundleLauncher({content, outfile: path.join(out, 'cli.js')});
   fs.chmodSync(path.join(out, 'cli.js'), 0o755);
   fs.writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile));
   fs.writeFileSync(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
-  const size = fs.statSync(path.join(out, 'app.js')).size;
-  console.log(`built dist/cli.js and dist/app.js (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
+  const outputs = Object.keys(result.metafile.outputs);
+  const size = outputs.reduce((n, f) => n + fs.statSync(path.join(root, f)).size, 0);
+  console.log(`built dist/cli.js, dist/app.js and ${outputs.length - 1} chunks (${(size / 1024).toFixed(0)} KiB, ${content.lessons.length} lessons)`);
 }

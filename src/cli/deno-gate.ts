@@ -7,7 +7,6 @@ import fa from '../../locales/fa/app.json' with {type: 'json'};
 import ru from '../../locales/ru/app.json' with {type: 'json'};
 import {BIDI_ENV_VAR, parseBidiMode} from '../i18n/bidi/mode.ts';
 import {languageFromEnv} from '../i18n/languages.ts';
-import {pageFor, pageText} from '../ui/plain/page.ts';
 import {parseCliArgs} from './args.ts';
 import {localeEnv} from './locale-env.ts';
 
@@ -40,6 +39,8 @@ if (deno) {
     // Laid out like every plain message: by us when --bidi app (or the variable) asks.
     const bidi = parseBidiMode(options?.bidi) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
     const messages = {en, fa, ru};
+    // (The layout pipeline is loaded only here: every other start is spared it.)
+    const {pageFor, pageText} = await import('../ui/plain/page.ts');
     console.error(pageText(messages[lng].denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);
   }

@@ -19,8 +19,10 @@ import {wantsMonochrome} from '../ui/theme.ts';
 import type {CliOptions} from './args.ts';
 import {runAppMode} from './app-mode.tsx';
 import {appVersion} from './version.ts';
+import {growUnderFloods} from './v8-tuning.ts';
 
 export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
+  growUnderFloods();
   const t = i18n.t.bind(i18n);
   const catalog = await loadCatalogAsync({packs: options.lessons});
   for (const locales of catalog.locales) {

@@ -40,6 +40,31 @@ export interface ReplModeOptions {
   i18n?: i18n;
 }
 
+/**
+ * Lines go out together, once per turn of the event loop (one write per line was a
+ * tenth of a long script's time); flush() writes what is left.
+ */
+function batched(write: (text: string) => void): {write: (text: string) => void; flush: () => void} {
+  let pending = '';
+  let queued = false;
+  const flush = () => {
+    queued = false;
+    if (pending !== '') write(pending);
+    pending = '';
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 64 * 1024) flush();
+      else if (!queued) {
+        queued = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {error: string}> {
   const stream = createReadStream(path);
   return new Promise((resolve) => {
@@ -52,7 +77,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   const i18n = opts.i18n ?? createI18n(opts.lng);
   const translate = translatorOf(i18n);
   const t: () => Translate = () => translate;
-  const out = (text: string) => void opts.stdout.write(text);
+  const out = batched((text) => void opts.stdout.write(text));
   let stopped = false;
   opts.stop?.onFailure(() => (stopped = true));
   let source: AsyncIterable<Uint8Array | string>;
@@ -68,7 +93,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
   }
   const lab = new Lab({allowNonLoopback: opts.allowRemote ?? false, ...(opts.maxSockets !== undefined ? {maxSockets: opts.maxSockets} : {})});
   const layout = {width: opts.width, bidi: opts.bidi ?? 'off', rtl: () => isRtl(i18n.language)};
-  const printer = opts.json ? jsonPrinter(out, t) : plainPrinter(out, t, layout);
+  const printer = opts.json ? jsonPrinter(out.write, t) : plainPrinter(out.write, t, layout);
   const summary = await runScript({
     lab,
     lines: readLines(source, MAX_LINE_CHARS),
@@ -79,5 +104,6 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),
     stopped: () => stopped,
   });
+  out.flush(); // the whole transcript is written when the run resolves
   return summary.exitCode;
 }

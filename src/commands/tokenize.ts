@@ -24,6 +24,12 @@ function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
 }
 
+const isSpace = (c: number, ch: string): boolean => c === 0x20 || c === 0x09 || (c > 0x7f && /\s/.test(ch));
+/** Printable ASCII that is no space and no quote: taken a run at a time (scripts are long). */
+const plain = (c: number): boolean => c > 0x20 && c < 0x7f && c !== 0x22;
+/** Inside quotes: anything but the closing quote, an escape or a control character. */
+const quotedPlain = (c: number): boolean => c !== 0x22 && c !== 0x5c && !isControl(c);
+
 export type TokenizeResult = {ok: true; tokens: Token[]} | {ok: false; error: ParseError};
 
 export function tokenize(input: string): TokenizeResult {
@@ -39,7 +45,7 @@ export function tokenize(input: string): TokenizeResult {
     const ch = line[i]!;
     const code = line.charCodeAt(i);
     if (isControl(code)) return {ok: false, error: {code: 'CONTROL_CHAR', at: i, codePoint: code}};
-    if (/\s/.test(ch)) {
+    if (isSpace(code, ch)) {
       if (cur) tokens.push(cur);
       cur = undefined;
       i++;
@@ -52,8 +58,15 @@ export function tokenize(input: string): TokenizeResult {
     }
     cur ??= {text: '', at: i, quoted: false};
     if (ch !== '"') {
-      cur.text += asciiDigit(ch);
-      i++;
+      let end = i;
+      while (end < line.length && plain(line.charCodeAt(end))) end++;
+      if (end > i) {
+        cur.text += line.slice(i, end);
+        i = end;
+      } else {
+        cur.text += asciiDigit(ch);
+        i++;
+      }
       continue;
     }
     // Quoted part: runs to the next unescaped quote.
@@ -61,6 +74,12 @@ export function tokenize(input: string): TokenizeResult {
     cur.quoted = true;
     i++;
     for (;;) {
+      let end = i;
+      while (end < line.length && quotedPlain(line.charCodeAt(end))) end++;
+      if (end > i) {
+        cur.text += line.slice(i, end);
+        i = end;
+      }
       if (i >= line.length) return {ok: false, error: {code: 'UNTERMINATED_QUOTE', at: open}};
       const q = line[i]!;
       const qc = line.charCodeAt(i);

@@ -13,8 +13,17 @@ function numberFormat(lng: string, grouping: boolean): Intl.NumberFormat {
   return f;
 }
 
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+
 /** A count or other prose number: "۱٬۲۳۴" in fa, "1 234" in ru, "1,234" in en. */
 export function formatNumber(n: number, lng: string, options: {grouping?: boolean} = {}): string {
+  // Small whole numbers (step counts, lesson numbers) need no grouping: written here, so
+  // a start-up that shows only those never builds an Intl.NumberFormat (~10 ms, once).
+  // test/bidi/digits.test.ts checks these against Intl for every one.
+  if (Number.isInteger(n) && n >= 0 && n < 1000) {
+    if (lng === 'en' || lng === 'ru') return String(n);
+    if (lng === 'fa') return String(n).replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)]!);
+  }
   return numberFormat(lng, options.grouping ?? true).format(n);
 }
 

@@ -2,9 +2,24 @@
 import net from 'node:net';
 import type {Endpoint} from './types.ts';
 
+/**
+ * net.isIP of a host, remembered: a flood of sendto asks about the same one or two
+ * addresses thousands of times a second, and node's IPv6 pattern is a long regex.
+ */
+const ipKinds = new Map<string, 0 | 4 | 6>();
+function isIP(host: string): 0 | 4 | 6 {
+  let kind = ipKinds.get(host);
+  if (kind === undefined) {
+    kind = net.isIP(host) as 0 | 4 | 6;
+    if (ipKinds.size >= 256) ipKinds.clear();
+    ipKinds.set(host, kind);
+  }
+  return kind;
+}
+
 /** An inet endpoint exactly as node reports it (address, port, family). */
 export function inet(address: string, port: number, family?: string | number): Endpoint {
-  const fam = family === 'IPv6' || family === 6 || (family === undefined && net.isIPv6(address)) ? 'IPv6' : 'IPv4';
+  const fam = family === 'IPv6' || family === 6 || (family === undefined && isIP(address) === 6) ? 'IPv6' : 'IPv4';
   return {kind: 'inet', address, port, family: fam};
 }
 
@@ -17,7 +32,7 @@ export function isLoopback(host: string): boolean {
   let h = host.toLowerCase();
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   if (h === 'localhost') return true;
-  if (net.isIPv4(h)) return h.startsWith('127.');
+  if (isIP(h) === 4) return h.startsWith('127.');
   const w = ipv6Words(h);
   if (!w) return false;
   if (w.slice(0, 7).every((x) => x === 0)) return w[7] === 1; // ::1
@@ -53,8 +68,7 @@ export function unmapped(address: string): string {
 /** 4 or 6 for an IP literal; localhost counts as 4 (127.0.0.1); 0 for other names. */
 export function ipFamily(host: string): 4 | 6 | 0 {
   if (host.toLowerCase() === 'localhost') return 4;
-  const f = net.isIP(host);
-  return f === 4 || f === 6 ? f : 0;
+  return isIP(host);
 }
 
 /** The literal node should use for a host the lab accepts (localhost → 127.0.0.1). */

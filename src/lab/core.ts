@@ -43,6 +43,7 @@ export class LabCore {
   readonly maxBufferedBytes: number;
   readonly previewBytes: number;
   readonly halfOpen: boolean;
+  readonly udpReceiveBuffer: number | undefined;
   /** Every port and path the lab ever used, so the OS view can follow them (TIME_WAIT…). */
   readonly tcpPorts = new Set<number>();
   readonly udpPorts = new Set<number>();
@@ -56,6 +57,7 @@ export class LabCore {
     this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
     this.previewBytes = options.previewBytes ?? 64;
     this.halfOpen = options.halfOpen ?? false;
+    this.udpReceiveBuffer = options.udpReceiveBuffer;
     this.bus = new EventBus(options.historySize ?? 1000);
   }
 

@@ -4,20 +4,19 @@ import {registerLab, unregisterLab} from './cleanup.ts';
 import {LabCore, type Entry, type Holder} from './core.ts';
 import {labError} from './errors.ts';
 import type {EventInput} from './event-bus.ts';
-import {diffOs, OsReader} from './os-view/index.ts';
+import {diffOs, OsReader, type OsScope} from './os-view/index.ts';
+import {changesOsTable, nextTimerMs, OS_POLL_MS, OsWatchSchedule, type OsPollResult} from './os-watch.ts';
 import {scanPorts} from './scan.ts';
 import {connectTo, listenOn, streamClose, streamEnd, streamReset, streamSend} from './tcp.ts';
 import {LabError, type LabEvent, type LabOptions, type OsSocket, type OsView, type ScanResult, type SendReport, type SocketInfo, type SocketLab} from './types.ts';
 import {udpBind, udpClose, udpConnect, udpDisconnect, udpSend, udpSendTo} from './udp.ts';
+import {DropWatch} from './udp-drops.ts';
 import {checkNet, checkUnix} from './permissions.ts';
 import {assertUnix, UnixFiles} from './unix.ts';
 
-/** The OS view is polled at most 4 times a second, and only while watched. */
-export const OS_POLL_MS = 250;
-/** After lab activity (or a change the OS view saw), poll every tick for this long… */
-export const OS_ACTIVE_MS = 3000;
-/** …otherwise read the OS view this seldom: a lesson sitting still costs next to nothing. */
-export const OS_IDLE_POLL_MS = 3000;
+// The OS view is read at most 4 times a second, only while watched, and only when
+// something can have changed it (os-watch.ts).
+export {OS_POLL_MS};
 
 const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
@@ -30,17 +29,31 @@ export class Lab extends LabCore implements SocketLab {
   private readonly unix = new UnixFiles();
   private readonly os = new OsReader();
   private osWatchers = 0;
-  private osTimer: ReturnType<typeof setInterval> | undefined;
-  private osPolling = false;
-  private osBusyUntil = 0;
-  private osLastRead = -Infinity;
-  private osSeenSeq = -1;
+  private readonly osSchedule = new OsWatchSchedule(() => this.pollOs());
+  private osUnsubscribe: (() => void) | undefined;
   private osRows = new Map<string, OsSocket>();
   private disposing: Promise<void> | undefined;
+  /** Kernel drops on the lab's UDP sockets, read while they receive (udp-drops.ts). */
+  private readonly drops = new DropWatch({
+    udpEntries: () => [...this.table.values()].filter((e) => e.info.protocol === 'udp'),
+    readUdp: (ports) => this.os.read(() => true, {udp: ports, owners: false, preferProc: true}),
+    dropped: (e, count, total) => {
+      const i = e.info;
+      this.bus.emit({type: 'drop', count, total, socket: i.name, protocol: 'udp', local: i.local, remote: i.remote});
+    },
+  });
 
   constructor(options: LabOptions = {}) {
     super(options);
     registerLab(this);
+    this.bus.subscribe((event) => {
+      if (event.type === 'message') this.drops.noteDatagram();
+    });
+  }
+
+  /** Reads of the kernel's drop counts so far (tests). */
+  get dropReads(): number {
+    return this.drops.reads;
   }
 
   /** Sequence number of the last event so far (0 before the first): pass it as waitFor's `since`. */
@@ -249,11 +262,13 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   async osView(options?: {all?: boolean}): Promise<OsView> {
-    return options?.all ? this.os.read() : this.os.read(this.ours, this.ourPort);
+    return options?.all ? this.os.read() : this.os.read(this.ours, this.osScope());
   }
 
-  /** A cheap first cut for `ours`: any port the lab ever used, TCP or UDP. */
-  private readonly ourPort = (port: number): boolean => port > 0 && (this.tcpPorts.has(port) || this.udpPorts.has(port));
+  /** Only the tables the lab has used, only on its ports: the kernel filters the rest out. */
+  private osScope(): OsScope {
+    return {tcp: this.tcpPorts, udp: this.udpPorts, unix: this.unixPaths.size > 0};
+  }
 
   /** Rows on the lab's ports and paths (every port it ever used, so TIME_WAIT rows show). */
   private readonly ours = (s: OsSocket): boolean => {
@@ -265,18 +280,17 @@ export class Lab extends LabCore implements SocketLab {
   override async kernelSendQueue(entry: Entry): Promise<number | undefined> {
     const {local, remote, protocol} = entry.info;
     if (protocol !== 'tcp' || local?.kind !== 'inet' || remote?.kind !== 'inet') return undefined;
-    const view = await this.os.read(
-      (s) => s.protocol.startsWith('tcp') && sameEndpoint(s.local, local) && sameEndpoint(s.remote, remote),
-      (p) => p === local.port,
-      {owners: false},
-    );
+    const view = await this.os.read((s) => s.protocol.startsWith('tcp') && sameEndpoint(s.local, local) && sameEndpoint(s.remote, remote), {
+      tcp: new Set([local.port]),
+      owners: false,
+    });
     return view.available ? view.sockets[0]?.sendQueue : undefined;
   }
 
   override async osHolders(protocol: 'tcp' | 'udp', port: number): Promise<Holder[]> {
     const view = await this.os.read(
       (s) => s.local.kind === 'inet' && s.local.port === port && s.protocol.startsWith(protocol) && (protocol === 'udp' || s.state === 'LISTEN'),
-      (p) => p === port,
+      {[protocol]: new Set([port])},
     );
     if (!view.available) return [];
     const out: Holder[] = [];
@@ -284,12 +298,17 @@ export class Lab extends LabCore implements SocketLab {
     return out;
   }
 
+  /** Reads of the OS view the watcher has made so far (tests, the benchmark). */
+  get osReads(): number {
+    return this.osSchedule.reads;
+  }
+
   watchOs(): () => void {
     if (++this.osWatchers === 1 && !this.disposed) {
-      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
-      this.osTimer = setInterval(() => this.osTick(), OS_POLL_MS);
-      this.osTimer.unref?.();
-      void this.pollOs();
+      this.osUnsubscribe = this.bus.subscribe((event) => {
+        if (changesOsTable(event)) this.osSchedule.changed();
+      });
+      this.osSchedule.start();
     }
     let active = true;
     return () => {
@@ -300,34 +319,21 @@ export class Lab extends LabCore implements SocketLab {
   }
 
   private stopWatching(): void {
-    if (this.osTimer !== undefined) clearInterval(this.osTimer);
-    this.osTimer = undefined;
+    if (this.disposed) this.drops.stop();
+    this.osSchedule.stop();
+    this.osUnsubscribe?.();
+    this.osUnsubscribe = undefined;
     this.osRows = new Map();
   }
 
-  /**
-   * Reading /proc/net costs the kernel a walk of its socket tables, so poll at the full
-   * rate only while something is happening: any lab event (ours, or one an outside
-   * process caused, like an accept) or a change the last read saw.
-   */
-  private osTick(): void {
-    const now = performance.now();
-    if (this.bus.lastSeq !== this.osSeenSeq) this.osBusyUntil = now + OS_ACTIVE_MS;
-    if (now < this.osBusyUntil || now - this.osLastRead >= OS_IDLE_POLL_MS) void this.pollOs();
-  }
-
-  /** One poll: read, diff against the last one, emit 'os' events. Skips a tick if the last read is still running. */
-  private async pollOs(): Promise<void> {
-    if (this.osPolling) return;
-    this.osPolling = true;
-    this.osLastRead = performance.now();
-    try {
-      const view = await this.os.read(this.ours, this.ourPort);
-      if (this.osWatchers === 0 || !view.available) return;
-      const {next, changes} = diffOs(this.osRows, view.sockets);
-      this.osRows = next;
-      if (changes.length === 0) return;
-      this.osBusyUntil = performance.now() + OS_ACTIVE_MS;
+  /** One read: diff against the last one, emit 'os' events; says when to read again. */
+  private async pollOs(): Promise<OsPollResult | undefined> {
+    const view = await this.os.read(this.ours, this.osScope());
+    if (this.osWatchers === 0 || !view.available) return undefined;
+    const {next, changes} = diffOs(this.osRows, view.sockets);
+    this.osRows = next;
+    const timerMs = nextTimerMs(next.values());
+    if (changes.length > 0) {
       const names = new Map<string, string>();
       for (const e of this.table.values()) names.set(`${e.info.protocol} ${endpointKey(e.info.local)} ${endpointKey(e.info.remote)}`, e.info.name);
       for (const c of changes) {
@@ -338,12 +344,8 @@ export class Lab extends LabCore implements SocketLab {
         if (c.previousState !== undefined) ev.previousState = c.previousState;
         this.bus.emit(ev);
       }
-    } catch {
-      // a failed poll is skipped; the next one tries again
-    } finally {
-      this.osPolling = false;
-      this.osSeenSeq = this.bus.lastSeq;
     }
+    return {changed: changes.length > 0, timerMs};
   }
 
   private udpEntry(name: string, operation: 'connect' | 'disconnect' | 'sendto'): Entry {

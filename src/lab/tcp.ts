@@ -1,7 +1,7 @@
 // Stream sockets (TCP, and Unix through the same code): listen, connect, accept, data,
 // half-close, close and reset.
 import net from 'node:net';
-import {inet, isLoopback, unixEndpoint} from './address.ts';
+import {inet, ipFamily, isLoopback, unixEndpoint} from './address.ts';
 import type {Entry, LabCore} from './core.ts';
 import {labError, limitError} from './errors.ts';
 import {LabError, type Endpoint, type Operation, type SendReport, type SocketInfo} from './types.ts';
@@ -208,7 +208,9 @@ export function connectTo(
       s.off('error', onError);
       entry.abortPending = undefined;
       i.local = streamLocal(s, undefined);
-      i.remote = streamRemote(s, unixPath);
+      // Connected to an IPv4 literal: that is the remote address, as node would print it
+      // (asking the kernel again costs a getpeername per connection).
+      i.remote = 'path' in to || ipFamily(to.host) !== 4 ? streamRemote(s, unixPath) : inet(to.host, to.port, 'IPv4');
       i.state = 'connected';
       const explicit = i.requestedLocal !== undefined;
       delete i.requestedLocal;

@@ -32,6 +32,11 @@ export interface SocketInfo {
   bytesOut: number;
   datagramsIn: number;
   datagramsOut: number;
+  /**
+   * UDP (Linux): datagrams the kernel dropped for this socket because its receive buffer
+   * was full, as last read from the kernel's count (absent until it has dropped any).
+   */
+  dropped?: number;
   createdAt: number;
   /** TCP: the address given to bind(); the kernel binds it at listen/connect. */
   requestedLocal?: {host: string; port: number};
@@ -146,6 +151,8 @@ export interface OsSocket {
   program?: string;
   /** UDP (Linux): datagrams the kernel dropped for this socket (receive buffer full). */
   drops?: number;
+  /** Linux: milliseconds left on the row's kernel timer (TIME_WAIT…), when the reader sees it. */
+  timerMs?: number;
 }
 
 /** reason: 'unsupported-platform' | 'permission-denied' | 'lsof-missing' | 'read-failed' (codes, not prose). */
@@ -178,6 +185,8 @@ export type LabEvent = EventBase &
      */
     | {type: 'send'; bytes: number; to?: Endpoint; queued?: number}
     | {type: 'message'; bytes: number; from: Endpoint; preview: string}
+    /** UDP: the kernel dropped `count` more datagrams for this socket (receive buffer full); `total` since it was bound. */
+    | {type: 'drop'; count: number; total: number}
     | {type: 'end'; by: 'local' | 'peer'}
     /** dropped: bytes still queued in this program (the peer never took them), thrown away by the close. */
     | {type: 'close'; hadError: boolean; dropped?: number}
@@ -213,6 +222,8 @@ export interface LabOptions {
   historySize?: number;
   /** Bytes of payload kept in `preview` (default 64). */
   previewBytes?: number;
+  /** UDP: SO_RCVBUF for the lab's sockets, in bytes (the kernel doubles it); default: the system's. */
+  udpReceiveBuffer?: number;
   /**
    * TCP: when the peer sends FIN, keep our side open (CLOSE_WAIT) until close() is called.
    * Default false: the lab answers with its own FIN and the socket closes, as most servers

@@ -15,7 +15,8 @@ function familyFor(core: LabCore, entry: Entry, host: string, operation: Operati
 /** The node socket behind a lab UDP socket, created with every handler at once. */
 function ensureSocket(core: LabCore, entry: Entry, family: 4 | 6): dgram.Socket {
   if (entry.udp) return entry.udp;
-  const u = dgram.createSocket({type: family === 6 ? 'udp6' : 'udp4'});
+  const size = core.udpReceiveBuffer;
+  const u = dgram.createSocket({type: family === 6 ? 'udp6' : 'udp4', ...(size === undefined ? {} : {recvBufferSize: size})});
   entry.udp = u;
   const i = entry.info;
   const bus = core.bus;

@@ -38,7 +38,9 @@ export function loadCatalogAsync(options: CatalogOptions = {}): Promise<Catalog>
 
 function* catalogSteps(options: CatalogOptions): Steps<Catalog> {
   const content = options.content ?? builtinContent();
-  const inputs: PackInput[] = [{name: 'builtin', lessons: content.lessons, locales: content.locales}];
+  const builtin: PackInput = {name: 'builtin', lessons: content.lessons, locales: content.locales};
+  if (content.validated) builtin.validated = content.validated;
+  const inputs: PackInput[] = [builtin];
   for (const dir of options.packs ?? []) inputs.push(yield* readPackSteps(dir));
   const {lessons, errors} = yield* loadPacksSteps(inputs);
   // A pack brings prose for its own lessons only: it cannot replace the app's words.

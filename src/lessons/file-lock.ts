@@ -2,10 +2,12 @@
 // with O_EXCL, holding who took it. A lock whose process is gone (killed mid-save) or that
 // is far older than any save takes is stale and taken over, carefully: two instances that
 // both find it stale must not both end up holding it.
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import {processAlive as alive} from '../lab/process.ts';
+
+/** Random hex, with node:crypto loaded only when a lock is taken (loading it costs every start ~10 ms). */
+const randomHex = async (bytes: number): Promise<string> => (await import('node:crypto')).randomBytes(bytes).toString('hex');
 
 /** A save holds the lock for milliseconds; one held this long belongs to a stuck process. */
 export const LOCK_STALE_MS = 10_000;
@@ -48,7 +50,7 @@ function isStale(found: {holder?: Holder; mtimeMs: number}, now: number): boolea
 
 /** Remove a lock judged stale, unless another instance replaced it meanwhile. */
 async function breakStale(lock: string, judged: {holder?: Holder}): Promise<void> {
-  const aside = `${lock}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${lock}.stale-${process.pid}-${await randomHex(4)}`;
   try {
     await fs.rename(lock, aside);
   } catch (err) {
@@ -71,7 +73,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   const lock = `${file}.lock`;
-  const me: Holder = {pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex'), at: Date.now()};
+  const me: Holder = {pid: process.pid, host: os.hostname(), token: await randomHex(8), at: Date.now()};
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -4,7 +4,6 @@
 // Every such case is a typed notice for the UI to tell the learner, at start or later.
 // Two instances at once (two terminals) must not lose each other's lessons: each save
 // takes a lock file, reads what is on disk now and replays this instance's changes on it.
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {appConfigDir} from './config-dir.ts';
@@ -241,8 +240,12 @@ async function ensureDir(dir: string): Promise<void> {
   }
 }
 
+// Unique per write: the pid tells processes apart, the counter this process's writes.
+// (Not node:crypto: loading it costs every start ~10 ms, and nothing here is secret.)
+let writes = 0;
+
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${file}.tmp-${process.pid}-${(++writes).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   try {
     const handle = await fs.open(temp, 'w', 0o600);
     try {

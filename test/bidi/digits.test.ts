@@ -22,3 +22,15 @@ describe('digits', () => {
     expect(toAsciiDigits('سوکت ۳')).toBe('سوکت 3');
   });
 });
+
+describe('small whole numbers, written without Intl', () => {
+  it('are what Intl.NumberFormat writes, in every language, grouped or not', () => {
+    for (const lng of ['en', 'fa', 'ru']) {
+      for (const grouping of [true, false]) {
+        const intl = new Intl.NumberFormat(lng, {useGrouping: grouping, maximumFractionDigits: 20});
+        for (let n = 0; n < 1200; n++) expect(formatNumber(n, lng, {grouping}), `${lng} ${n}`).toBe(intl.format(n));
+        for (const n of [-1, 0.5, 999.5, 1e21]) expect(formatNumber(n, lng, {grouping})).toBe(intl.format(n));
+      }
+    }
+  });
+});

@@ -41,9 +41,14 @@ function run(file: string, args: string[], options: {cwd: string; env: NodeJS.Pr
 const env = (extra: Record<string, string>) => appEnv({NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...extra});
 
 describe('installing the packed tarball', () => {
-  it('contains only what runs: the bundle, its licences, package.json, README and LICENSE', () => {
+  it('contains only what runs: the bundle (the bin, the app and the chunks each mode loads), its licences, package.json, README and LICENSE', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).trim().split('\n').sort();
-    expect(listing).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/app.js', 'package/dist/cli.js', 'package/package.json']);
+    const chunks = listing.filter((f) => f.startsWith('package/dist/chunks/'));
+    expect(listing.filter((f) => !chunks.includes(f))).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/app.js', 'package/dist/cli.js', 'package/package.json']);
+    // Exactly the chunks the build made, all of them JavaScript.
+    const built = fs.readdirSync(path.join(ROOT, 'dist/chunks')).sort();
+    expect(chunks.map((f) => f.slice('package/dist/chunks/'.length))).toEqual(built);
+    expect(built.every((f) => f.endsWith('.js'))).toBe(true);
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 

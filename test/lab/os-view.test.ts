@@ -1,7 +1,5 @@
 import path from 'node:path';
-import fsp from 'node:fs/promises';
-import {describe, expect, it, vi} from 'vitest';
-import {OS_POLL_MS} from '../../src/lab/lab.ts';
+import {describe, expect, it} from 'vitest';
 import type {OsSocket} from '../../src/lab/index.ts';
 import {PEER, spawnChild} from './child.ts';
 import {is, newLab, port} from './helpers.ts';
@@ -69,36 +67,6 @@ describe.skipIf(!linux)('OS view (Linux /proc)', () => {
       expect(tw.type === 'os' && tw.entry.pid).toBeUndefined(); // nobody owns a TIME_WAIT
     } finally {
       stop();
-    }
-  });
-
-  it('polls at most 4 times a second and only while watched', async () => {
-    const lab = newLab();
-    const reads: number[] = [];
-    let fourth!: () => void;
-    const fourReads = new Promise<void>((r) => (fourth = r));
-    const real = fsp.readFile;
-    const spy = vi.spyOn(fsp, 'readFile').mockImplementation(((...args: Parameters<typeof real>) => {
-      if (args[0] === '/proc/net/tcp' && reads.push(performance.now()) === 4) fourth();
-      return real(...args);
-    }) as typeof real);
-    try {
-      const stop = lab.watchOs();
-      const s0 = lab.lastSeq;
-      await lab.listen({name: 'a', host: '127.0.0.1', port: 0});
-      await lab.waitFor((e) => e.type === 'os', {since: s0, timeoutMs: 5000});
-      // Four reads take at least three poll periods.
-      await Promise.race([fourReads, lab.waitFor(() => false, {timeoutMs: 5000})]);
-      expect(reads[3]! - reads[0]!).toBeGreaterThanOrEqual(3 * OS_POLL_MS - 30);
-      stop();
-      const n = reads.length;
-      // Stopped: nothing more is read, and no 'os' event comes for a socket opened now.
-      const s = lab.lastSeq;
-      await lab.listen({name: 'b', host: '127.0.0.1', port: 0});
-      await expect(lab.waitFor((e) => e.type === 'os', {since: s, timeoutMs: 3 * OS_POLL_MS})).rejects.toMatchObject({code: 'ETIMEDOUT'});
-      expect(reads.length).toBe(n);
-    } finally {
-      spy.mockRestore();
     }
   });
 

@@ -1,7 +1,10 @@
 // Builtin lessons are parsed by the build (preparse) and the app loads them without
 // parsing YAML: the lessons, and the lines errors name, are the same either way.
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {readContent} from '../../scripts/build.mjs';
 import {builtinContent} from '../../src/content/builtin.ts';
+import {loadCatalog} from '../../src/lessons/catalog.ts';
 import {loadPack} from '../../src/lessons/loader.ts';
 import {parseYamlSource, preparse, preparsedSource} from '../../src/lessons/yaml-source.ts';
 
@@ -15,6 +18,17 @@ describe('preparsed builtin lessons', () => {
     const fromData = loadPack({name: 'builtin', lessons: withParsed, locales: content.locales});
     expect(fromText.errors).toEqual([]);
     expect(fromData).toEqual(fromText);
+  });
+
+  it('the build also loads them (the app does not check them again at start-up): the same lessons', () => {
+    const built = readContent(path.resolve(import.meta.dirname, '../..'));
+    expect(built.validated).toHaveLength(content.lessons.length);
+    // As the bundle sees them: JSON text.
+    const embedded = JSON.parse(JSON.stringify(built));
+    expect(loadCatalog({content: embedded})).toEqual(loadCatalog({content}));
+    // With a pack after them: the same catalog.
+    const dup = loadCatalog({content: embedded, packs: [path.resolve(import.meta.dirname, 'fixtures/good')]});
+    expect(dup).toEqual(loadCatalog({content, packs: [path.resolve(import.meta.dirname, 'fixtures/good')]}));
   });
 
   it('a file with YAML problems is not preparsed (the app reports it)', () => {

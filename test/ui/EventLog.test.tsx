@@ -51,6 +51,28 @@ describe('EventLog', () => {
     expect(lines.at(-1)).toMatch(/^▶ +\d+ +u1 +sendto +\+1,200 datagrams sent/);
   });
 
+  it('kernel drops during a flood: one row per socket with their sum, and the received datagrams still fold into one count', () => {
+    const events = lessonEvents();
+    const message = () => ev({type: 'message', socket: 'u1', protocol: 'udp', bytes: 5, from: v4(41001), preview: 'flood', local: v4(6000)});
+    const drop = (count: number, total: number) => ev({type: 'drop', socket: 'u1', protocol: 'udp', count, total, local: v4(6000)});
+    for (let i = 0; i < 300; i++) events.push(message());
+    events.push(drop(120, 120));
+    for (let i = 0; i < 300; i++) events.push(message());
+    events.push(drop(1184, 1304));
+    for (let i = 0; i < 100; i++) events.push(message());
+    const log = logOf(events);
+    const expected = {
+      en: ['u1: kernel dropped 1,304 datagrams: receive buffer full', '+699 datagrams received'],
+      fa: ['u1: هسته ۱٬۳۰۴ دیتاگرام را دور ریخت؛ بافر دریافت پر بود', '+۶۹۹ دیتاگرام رسید'],
+      ru: ['u1: ядро отбросило 1\u00a0304 датаграммы — приёмный буфер переполнен', '+699 датаграмм получено'],
+    };
+    for (const lng of LANGUAGES) {
+      const lines = eventLogLines({log, width: 140}, testContext(lng, {bidi: 'off'})).map(plain);
+      for (const words of expected[lng]) expect(lines.filter((l) => l.includes(words)), `${lng}: ${words}`).toHaveLength(1);
+      expect(lines.filter((l) => /dropped|دور ریخت|отбросило/.test(l))).toHaveLength(1);
+    }
+  });
+
   it('marks the newest row with ▶ and errors with ✗ (not only by colour)', () => {
     const lines = eventLogLines({log: logOf(), width: 100}, testContext('en')).map(plain);
     expect(lines.filter((l) => l.startsWith('▶'))).toHaveLength(1);

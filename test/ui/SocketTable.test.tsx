@@ -35,6 +35,23 @@ describe('SocketTable', () => {
     }
   }
 
+  it('datagrams the kernel dropped: a column once any socket has some, with the count, in every language and width', () => {
+    const withDrops = sockets.map((s) => (s.name === 'r1' ? {...s, dropped: 1304} : s));
+    const none = socketTableLines({sockets, width: 120}, testContext('en')).map(plain);
+    expect(none[0]).not.toContain('dropped');
+    const expected = {en: ['dropped', '1,304'], fa: ['دورریخته', '۱٬۳۰۴'], ru: ['отброшено', '1\u00a0304']};
+    for (const lng of LANGUAGES) {
+      const lines = socketTableLines({sockets: withDrops, width: 120}, testContext(lng, {bidi: 'off'})).map(plain);
+      expect(lines[0]).toContain(expected[lng][0]);
+      expect(lines.find((l) => l.includes('r1'))).toContain(expected[lng][1]);
+      for (const width of WIDTHS) {
+        const r = renderIn(lng, <SocketTable sockets={withDrops} width={width} />);
+        expectFits(r.lastFrame(), width);
+        r.unmount();
+      }
+    }
+  });
+
   it('fa in app mode: words are shaped right to left and the columns run right to left', () => {
     const ctx = testContext('fa');
     const [header, first] = socketTableLines({sockets, width: 120}, ctx).map(plain);

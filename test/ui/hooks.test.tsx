@@ -71,6 +71,32 @@ describe('createFrameBatcher', () => {
     b.cancel();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('a burst that goes on is flushed at the sustained rate after a while, and a quiet spell ends it', () => {
+    vi.useFakeTimers();
+    let now = 1000;
+    const flushedAt: number[] = [];
+    const b = createFrameBatcher(() => flushedAt.push(now), 30, () => now, {fps: 8, afterMs: 500});
+    // A change every millisecond for 1.5 s.
+    for (let i = 0; i < 1500; i++) {
+      b.schedule();
+      now += 1;
+      vi.advanceTimersByTime(1);
+    }
+    const gaps = flushedAt.slice(1).map((t, i) => t - flushedAt[i]!);
+    const early = gaps.filter((_, i) => flushedAt[i + 1]! < 1000 + 500);
+    const late = gaps.filter((_, i) => flushedAt[i]! >= 1000 + 600);
+    expect(Math.max(...early)).toBeLessThanOrEqual(34); // 30 a second at first
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(124); // then 8 a second
+    // Quiet for a while: the next change shows at once again.
+    vi.advanceTimersByTime(200);
+    now += 1000;
+    const n = flushedAt.length;
+    b.schedule();
+    vi.advanceTimersByTime(0);
+    expect(flushedAt.length).toBe(n + 1);
+    b.cancel();
+  });
 });
 
 describe('useLabEvents', () => {
@@ -168,7 +194,7 @@ describe('useLabEvents', () => {
 });
 
 describe('useLabSnapshot', () => {
-  it('re-reads the table once per frame, not once per event', async () => {
+  it('re-reads the table once per frame after events that change it, never for sends or datagrams', async () => {
     const source = new FakeSource();
     const seen: (readonly SocketInfo[])[] = [];
     function Probe() {
@@ -179,8 +205,15 @@ describe('useLabSnapshot', () => {
     const r = renderIn('en', <Probe />);
     const reads = source.snapshots;
     source.table = [sock('a', {})];
+    // A flood of sends: counters only, which the table does not show.
     for (let i = 0; i < 5000; i++) source.emit(send('a'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(source.snapshots).toBe(reads);
+    // A burst of structural events (and the kernel's drop count): once a frame.
+    for (let i = 0; i < 50; i++) source.emit(ev({type: 'bind', socket: 'a', protocol: 'udp', implicit: false, local: v4(6000)}));
+    source.emit(ev({type: 'drop', socket: 'a', protocol: 'udp', count: 3, total: 3, local: v4(6000)}));
     await until(() => expect(r.lastFrame()).toBe('1'));
+    expect(source.snapshots - reads).toBeGreaterThanOrEqual(1);
     expect(source.snapshots - reads).toBeLessThanOrEqual(2);
     r.unmount();
   });
@@ -198,7 +231,7 @@ describe('useOsView', () => {
     return {r, views, show: (visible: boolean) => r.rerender(<Probe visible={visible} />)};
   }
 
-  it('polls only while visible, and reads again when the OS table changes', async () => {
+  it('reads only while visible: once when shown, then the watcher’s changes are applied without reading again', async () => {
     const source = new FakeSource();
     const {r, show} = osProbe(source);
     expect(source.watchStarts).toBe(0);
@@ -210,10 +243,13 @@ describe('useOsView', () => {
     await until(() => expect(r.lastFrame()).toBe('0'));
 
     const entry = {protocol: 'tcp' as const, local: v4(5000), state: 'LISTEN', sendQueue: 0, recvQueue: 0, inode: 1};
-    source.os = {available: true, sockets: [entry]};
+    const other = {...entry, local: v4(5001), inode: 2};
     for (let i = 0; i < 100; i++) source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'added', entry}));
+    source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'added', entry: other}));
+    await until(() => expect(r.lastFrame()).toBe('2'));
+    source.emit(ev({type: 'os', socket: '', protocol: 'tcp', change: 'removed', entry: other}));
     await until(() => expect(r.lastFrame()).toBe('1'));
-    expect(source.osReads).toBeLessThanOrEqual(3); // a burst of changes: one more read, not 100
+    expect(source.osReads).toBe(1); // the changes came with the events
 
     show(false);
     expect(source.watching).toBe(0);

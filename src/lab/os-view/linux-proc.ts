@@ -69,6 +69,8 @@ export function parseInetTable(text: string, protocol: 'tcp' | 'tcp6' | 'udp' | 
     };
     if (!isUnspecified(remote)) row.remote = remote;
     if (udp && f.length >= 13) row.drops = Number(f[12]);
+    // "03:0000023A": the TIME_WAIT timer, with this many clock ticks (1/100 s) left.
+    if (!udp && f[5]!.startsWith('03:')) row.timerMs = parseInt(f[5]!.slice(3), 16) * 10;
     out.push(row);
   }
   return out;
@@ -183,15 +185,20 @@ export class ProcOwners {
   }
 }
 
-const FILES = ['tcp', 'tcp6', 'udp', 'udp6', 'unix'] as const;
+export type ProcTable = 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'unix';
+const FILES: readonly ProcTable[] = ['tcp', 'tcp6', 'udp', 'udp6', 'unix'];
 
-/** Every socket in /proc/net (TCP/UDP rows only on `ports`, if given), without owners. Rejects if /proc/net/tcp cannot be read. */
-export async function readProcNet(ports?: PortFilter): Promise<OsSocket[]> {
+/**
+ * Sockets in /proc/net (TCP/UDP rows only on `ports`, if given), without owners: every
+ * table, or only `tables` (each read costs the kernel a walk of that table). Rejects if
+ * /proc/net/tcp is asked for and cannot be read.
+ */
+export async function readProcNet(ports?: PortFilter, tables: readonly ProcTable[] = FILES): Promise<OsSocket[]> {
   const texts = await Promise.all(
-    FILES.map((f) => fs.readFile(`/proc/net/${f}`, 'utf8').catch((err: unknown) => (f === 'tcp' ? Promise.reject(err) : ''))),
+    tables.map((f) => fs.readFile(`/proc/net/${f}`, 'utf8').catch((err: unknown) => (f === 'tcp' ? Promise.reject(err) : ''))),
   );
   const out: OsSocket[] = [];
-  FILES.forEach((f, k) => {
+  tables.forEach((f, k) => {
     const text = texts[k]!;
     if (f === 'unix') out.push(...parseUnixTable(text));
     else out.push(...parseInetTable(text, f, ports));

@@ -1,6 +1,7 @@
 // A picture of the sockets: boxes grouped by port, the passive socket apart from the
 // active sockets that share its port, lines between the two ends of each connection,
 // arrows for recent UDP datagrams.
+import {memo} from 'react';
 import {Box} from 'ink';
 import type {SocketInfo} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -34,11 +35,12 @@ export function diagramLines({sockets, datagrams, newestSeq, width, height}: Con
   return clipped.lines;
 }
 
-export function ConnectionDiagram(props: ConnectionDiagramProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const ConnectionDiagram = memo(function ConnectionDiagram(props: ConnectionDiagramProps) {
   const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
       <Lines lines={diagramLines(props, ctx)} />
     </Box>
   );
-}
+});

@@ -1,5 +1,6 @@
 // The event log: ms since the lab started, socket, event, details. Newest at the
 // bottom, marked ▶ (and coloured); floods appear as "+1,200 datagrams sent" rows.
+import {memo} from 'react';
 import {Box} from 'ink';
 import type {EventLogState, LogRow} from '../hooks/eventLog.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -101,11 +102,12 @@ export function eventLogMaxScroll(log: EventLogState, height: number): number {
   return Math.max(0, log.rows.length - Math.max(1, height - 2));
 }
 
-export function EventLog(props: EventLogProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const EventLog = memo(function EventLog(props: EventLogProps) {
   const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
       <Lines lines={eventLogLines(props, ctx)} />
     </Box>
   );
-}
+});

@@ -1,5 +1,6 @@
 // What the kernel sees: protocol, local, remote, state, pid, program, other processes'
 // sockets included. The truth next to the app's own table.
+import {memo} from 'react';
 import {Box} from 'ink';
 import type {OsSocket, OsView} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -75,11 +76,12 @@ export function osViewLines({view, width, height, ports, ownPid}: OsViewPaneProp
   return height === undefined ? lines : lines.slice(0, height);
 }
 
-export function OsViewPane(props: OsViewPaneProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const OsViewPane = memo(function OsViewPane(props: OsViewPaneProps) {
   const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
       <Lines lines={osViewLines(props, ctx)} />
     </Box>
   );
-}
+});

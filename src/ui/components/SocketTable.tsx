@@ -1,4 +1,5 @@
 // This app's sockets: name, protocol, role, local and remote address, state.
+import {memo} from 'react';
 import {Box} from 'ink';
 import type {SocketInfo} from '../../lab/types.ts';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -35,12 +36,19 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
     column('remote', {min: 7, max: 40, priority: 7, cut: 'start', keep: 1}),
     column('state', {min: 4, priority: 8, keep: 2, whole: true}),
   ];
+  // Datagrams the kernel dropped (a full receive buffer): a column only once there are any.
+  const drops = sockets.some((s) => (s.dropped ?? 0) > 0);
+  // A count is never cut (a cut number says another number): it goes whole or not at all.
+  if (drops) columns.push(column('dropped', {min: 3, max: 12, priority: 5, align: 'end', keep: 2, whole: true}));
   const rows = sockets.map((s) => {
     // The role symbol leads the name, so it survives when the role column is dropped.
     const mark = s.name === newest ? theme.symbols.newest : theme.symbols[s.role];
+    const cells = [`${mark} ${s.name}`, t(`protocol.${s.protocol}`), t(`role.${s.role}`), endpointText(s.local), endpointText(s.remote), t(`state.${s.state}`)];
+    if (drops) cells.push(s.dropped ? t('table.droppedCount', {count: s.dropped}) : '');
     return {
-      cells: [`${mark} ${s.name}`, t(`protocol.${s.protocol}`), t(`role.${s.role}`), endpointText(s.local), endpointText(s.remote), t(`state.${s.state}`)],
+      cells,
       role: s.name === newest ? ('newest' as const) : s.state === 'closed' ? ('muted' as const) : s.role,
+      ...(s.dropped ? {cellRoles: [...cells.slice(1).map(() => undefined), 'error' as const]} : {}),
     };
   });
   const fitting = rowsThatFit(rows, height);
@@ -49,11 +57,12 @@ export function socketTableLines({sockets, width, height, newest}: SocketTablePr
   return height === undefined ? lines : lines.slice(0, height);
 }
 
-export function SocketTable(props: SocketTableProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const SocketTable = memo(function SocketTable(props: SocketTableProps) {
   const ctx = usePaneContext();
   return (
     <Box flexDirection="column" width={props.width}>
       <Lines lines={socketTableLines(props, ctx)} />
     </Box>
   );
-}
+});

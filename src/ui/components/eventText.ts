@@ -22,16 +22,25 @@ function eventName(event: LabEvent, t: TFunction): string {
 
 const FLOOD_KEY = {data: 'data', message: 'received'} as const;
 
+// An event's words do not change once said (in one language): the log redraws its rows
+// many times a second under a flood, and translating each of them every time was a
+// third of the app's time.
+const said = new WeakMap<LabEvent, {t: TFunction; cells: EventCells}>();
+
 export function rowCells(row: LogRow, t: TFunction): EventCells {
   if (row.kind === 'event') {
     const {event} = row;
-    return {
+    const hit = said.get(event);
+    if (hit && hit.t === t) return hit.cells;
+    const cells = {
       time: t('log.at', {ms: Math.round(event.t)}),
       socket: event.socket,
       name: eventName(event, t),
       details: describeEvent(event, t as unknown as Translate),
       error: event.type === 'error',
     };
+    said.set(event, {t, cells});
+    return cells;
   }
   const key = row.type === 'send' ? (row.protocol === 'udp' ? 'sent' : 'write') : FLOOD_KEY[row.type];
   return {

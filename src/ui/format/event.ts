@@ -40,6 +40,8 @@ export function describeEvent(e: LabEvent, t: Translate): string {
           : t('commands:event.send.stream', {...base, count: e.bytes});
     case 'message':
       return t('commands:event.message', {...base, count: e.bytes, from: endpointText(e.from, t), preview: quoted(e.preview)});
+    case 'drop':
+      return t('commands:event.drop', {...base, count: e.count});
     case 'end':
       return t(e.by === 'peer' ? 'commands:event.end.peer' : 'commands:event.end.local', base);
     case 'close': {

@@ -53,8 +53,21 @@ function floodType(event: LabEvent): FloodType | undefined {
   return event.type === 'data' || event.type === 'send' || event.type === 'message' ? event.type : undefined;
 }
 
+/** Rows a flood run may pass over: data/send/message rows and the kernel's drop rows. */
 function isFloodRow(row: LogRow): boolean {
-  return row.kind === 'flood' || floodType(row.event) !== undefined;
+  return row.kind === 'flood' || floodType(row.event) !== undefined || row.event.type === 'drop';
+}
+
+type DropEvent = Extract<LabEvent, {type: 'drop'}>;
+
+/** The drop row of this socket a new drop event adds to (within the flood it belongs to). */
+function dropRowIndex(log: EventLogState, event: DropEvent): number {
+  for (let i = log.rows.length - 1, seen = 0; i >= 0 && seen < LOOKBACK; i--, seen++) {
+    const row = log.rows[i]!;
+    if (!isFloodRow(row)) return -1;
+    if (row.kind === 'event' && row.event.type === 'drop' && row.event.socket === event.socket) return i;
+  }
+  return -1;
 }
 
 /**
@@ -66,6 +79,16 @@ function isFloodRow(row: LogRow): boolean {
  */
 export function appendEvent(log: EventLogState, event: LabEvent, limit = DEFAULT_LOG_LIMIT): void {
   log.total += 1;
+  if (event.type === 'drop') {
+    // One row per flood says how many the kernel dropped: "kernel dropped 1,304 datagrams".
+    const i = dropRowIndex(log, event);
+    if (i >= 0) {
+      const before = log.rows[i] as EventRow & {event: DropEvent};
+      log.rows[i] = {kind: 'event', key: before.key, event: {...event, count: before.event.count + event.count}};
+      log.newestKey = before.key;
+      return;
+    }
+  }
   const type = floodType(event);
   if (type !== undefined) {
     const bytes = 'bytes' in event ? event.bytes : 0;
@@ -116,6 +139,7 @@ export function snapshotLog(log: EventLogState): EventLogState {
 
 /** Would this event fold into an existing row (rather than add one)? Used by slow motion. */
 export function wouldFold(log: EventLogState, event: LabEvent): boolean {
+  if (event.type === 'drop') return dropRowIndex(log, event) >= 0;
   const type = floodType(event);
   if (type === undefined) return false;
   for (let i = log.rows.length - 1, seen = 0; i >= 0 && seen < LOOKBACK; i--, seen++) {

@@ -11,6 +11,8 @@ export type LabEventSource = Pick<SocketLab, 'subscribe'> & Partial<Pick<SocketL
 export interface UseLabEventsOptions {
   /** Most screen updates per second. Default 30. */
   maxFps?: number;
+  /** Screen updates per second once events have kept coming for half a second (a flood). Default 8. */
+  floodFps?: number;
   /** Hold events; reveal() shows them one log row at a time. */
   slowMotion?: boolean;
   /** Most log rows kept. Default 500. */
@@ -45,6 +47,8 @@ interface Held {
 
 /** Events after which the socket table may look different (data/send/message only change counters). */
 const STRUCTURAL = new Set<LabEvent['type']>(['socket', 'bind', 'listen', 'connect', 'accept', 'end', 'close', 'error']);
+/** Events that keep coming this long are a flood: shown at floodFps. */
+export const FLOOD_AFTER_MS = 500;
 /** Held events beyond this are revealed without waiting, so memory stays bounded. */
 export const HOLD_LIMIT = 10_000;
 
@@ -67,7 +71,7 @@ interface Work {
 }
 
 export function useLabEvents(lab: LabEventSource, options: UseLabEventsOptions = {}): LabEventsView {
-  const {maxFps = 30, slowMotion = false, limit = DEFAULT_LOG_LIMIT, recentLimit = 64} = options;
+  const {maxFps = 30, floodFps = 8, slowMotion = false, limit = DEFAULT_LOG_LIMIT, recentLimit = 64} = options;
   const settings = useRef({slowMotion, limit, recentLimit});
   settings.current = {slowMotion, limit, recentLimit};
 
@@ -127,7 +131,7 @@ export function useLabEvents(lab: LabEventSource, options: UseLabEventsOptions =
   );
 
   useEffect(() => {
-    const b = createFrameBatcher(flush, maxFps);
+    const b = createFrameBatcher(flush, maxFps, undefined, {fps: floodFps, afterMs: FLOOD_AFTER_MS});
     batcher.current = b;
     // Events between the first render and this subscription are in the history.
     for (const event of lab.history?.() ?? []) {
@@ -156,7 +160,7 @@ export function useLabEvents(lab: LabEventSource, options: UseLabEventsOptions =
       unsubscribe();
       b.cancel();
     };
-  }, [lab, maxFps, w, flush, show, revealHeld]);
+  }, [lab, maxFps, floodFps, w, flush, show, revealHeld]);
 
   // Entering slow motion freezes the table where the log is; leaving it shows all.
   const wasSlow = useRef(slowMotion);

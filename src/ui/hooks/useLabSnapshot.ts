@@ -1,7 +1,12 @@
-// The lab's live socket table, re-read at most once a frame while events arrive.
+// The lab's live socket table, re-read at most once a frame after events that change
+// what it shows: not for data, sends or datagrams (they only move counters it does not
+// show), so a flood costs the table nothing.
 import {useEffect, useState} from 'react';
-import type {SocketInfo, SocketLab} from '../../lab/types.ts';
+import type {LabEvent, SocketInfo, SocketLab} from '../../lab/types.ts';
 import {createFrameBatcher} from './frameBatcher.ts';
+
+/** Events after which the table looks different ('drop': its dropped count). */
+const CHANGES_TABLE = new Set<LabEvent['type']>(['socket', 'bind', 'listen', 'connect', 'disconnect', 'accept', 'end', 'close', 'error', 'drop']);
 
 export type LabSnapshotSource = Pick<SocketLab, 'subscribe' | 'snapshot'>;
 
@@ -11,8 +16,7 @@ export function useLabSnapshot(lab: LabSnapshotSource, options: {maxFps?: number
   useEffect(() => {
     const batcher = createFrameBatcher(() => setSockets(lab.snapshot()), maxFps);
     const unsubscribe = lab.subscribe((event) => {
-      // OS-table changes do not change the lab's own table.
-      if (event.type !== 'os') batcher.schedule();
+      if (CHANGES_TABLE.has(event.type)) batcher.schedule();
     });
     setSockets(lab.snapshot()); // anything that happened before we subscribed
     return () => {

@@ -5,7 +5,8 @@ import stringWidth from 'string-width';
 
 export const ELLIPSIS = '…';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made at first use: building one costs ~20 ms, which commands that cut nothing never pay.
+let segmenter: Intl.Segmenter | undefined;
 
 // Panes redraw the same cells up to 30 times a second: measuring is the hot path, so
 // widths (and fitted cells, below) are memoised in small caches that are simply
@@ -33,7 +34,7 @@ export function textWidth(text: string): number {
 }
 
 function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  return Array.from((segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text), (s) => s.segment);
 }
 
 /** Cut to at most `width` cells, ending (or, with from: 'start', beginning) with … when cut. */

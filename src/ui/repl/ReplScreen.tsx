@@ -74,6 +74,8 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
     else if (action === 'pageDown') setLogScroll((s) => Math.max(0, s - 5));
   });
   const ports = useMemo(() => [...new Set(sockets.flatMap((s) => (s.local?.kind === 'inet' && s.local.port > 0 ? [s.local.port] : [])))], [sockets]);
+  // Described again only when an entry or the language changes, not on every frame.
+  const transcript = useMemo(() => transcriptLines(repl.entries, t), [repl.entries, i18n.language]);
 
   const submit = (line: string) => {
     setChoices([]);
@@ -132,7 +134,7 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
         logScroll={logScroll}
         proseTitle={t('ui:pane.repl')}
         collapsedHint={t('ui:pane.collapsedRepl')}
-        renderProse={(size) => <TranscriptView lines={transcriptLines(repl.entries, t)} width={size.width} height={size.height} empty={t('commands:repl.intro')} />}
+        renderProse={(size) => <TranscriptView lines={transcript} width={size.width} height={size.height} empty={t('commands:repl.intro')} />}
       />
       <CommandInput editor={editor} dispatch={edit} onSubmit={submit} onCancel={cancel} onTab={tab} active={!help} width={width} prompt={t('commands:repl.prompt')} />
       {note === undefined ? (

@@ -2,6 +2,7 @@
 // the bottom. Command lines stay left-to-right (they are code); results follow the
 // screen's direction (Persian is laid out by the BiDi pipeline); tables are laid out
 // cell by cell, indented on the screen's start side.
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {Line} from '../components/Line.tsx';
 import {usePaneContext} from '../hooks/usePaneContext.ts';
@@ -33,7 +34,8 @@ export function tableRows(line: Extract<TranscriptLine, {kind: 'table'}>, width:
   return resultTableLines(line.table, inner, text, 'ok').map((l) => fitLine(text.mirror ? [...l, pad] : [pad, ...l], width, text.mirror));
 }
 
-export function TranscriptView({lines, width, height, empty}: TranscriptViewProps) {
+// Redrawn only when its props change (a flood updates the log, not the other panes).
+export const TranscriptView = memo(function TranscriptView({lines, width, height, empty}: TranscriptViewProps) {
   const {theme, text} = usePaneContext();
   if (width <= 0 || height <= 0) return null;
   const rows: Row[] = [];
@@ -61,4 +63,4 @@ export function TranscriptView({lines, width, height, empty}: TranscriptViewProp
       )}
     </Box>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The lab side of a lesson screen: socket table, diagram, event log and OS view around
 // the prose pane. Keyed by the lab's generation, so a reset starts with a fresh log.
-import type {ReactNode, RefObject} from 'react';
+import {useMemo, type ReactNode, type RefObject} from 'react';
 import type {SocketLab} from '../../../lab/types.ts';
 import {ConnectionDiagram} from '../../components/ConnectionDiagram.tsx';
 import {datagramArrows} from '../../components/diagram/model.ts';
@@ -70,11 +70,12 @@ export function LessonPanes({lab, focused, reserveRows, ports, presenter, logScr
   // In slow motion the table and diagram follow the revealed events, not the live lab.
   const shown = events.sockets ?? sockets;
   const newest = events.recent.at(-1);
+  const datagrams = useMemo(() => datagramArrows(events.recent, shown), [events.recent, shown]);
   const render: Record<PaneId, PaneSpec['render']> = {
     prose: renderProse,
     sockets: ({width, height}) => <SocketTable sockets={shown} width={width} height={height} newest={newest?.socket} />,
     diagram: ({width, height}) => (
-      <ConnectionDiagram sockets={shown} datagrams={datagramArrows(events.recent, shown)} newestSeq={newest?.seq} width={width} height={height} />
+      <ConnectionDiagram sockets={shown} datagrams={datagrams} newestSeq={newest?.seq} width={width} height={height} />
     ),
     log: ({width, height}) => <EventLog log={events.log} width={width} height={height} scroll={logScroll} held={events.held} presenter={presenter} />,
     os: ({width, height}) => <OsViewPane view={os} width={width} height={height} ports={ports} ownPid={process.pid} />,
