@@ -5,7 +5,10 @@ export const BUDGETS = {
   versionRatio: 2, // `--version` / `node -e 0`
   listRatio: 3, // `list` / `node -e 0`
   coldNpxMs: 600, // median; empty npm cache, local registry, until the menu is drawn
-  packedBytes: 400_000,
+  // Issue 8 set 400 kB for fourteen lessons in three languages. Issue 13's workshop mode
+  // (its code, the bundled multicast-dns it asks for, and its screens in three languages)
+  // adds ~60 kB packed; the budget follows, with room for one more lesson or two.
+  packedBytes: 480_000,
   unpackedBytes: 1_500_000,
   runtimeDependencies: 0,
   keyToFrameP95Ms: 60, // Node, under a 20,000 datagrams/s UDP flood, at load ≤ 2
