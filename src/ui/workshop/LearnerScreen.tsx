@@ -2,7 +2,7 @@
 // of the wall with your row marked, the poll to answer, the experiment as your program
 // lived it, your OS's own view of your sockets, and the doctor when a join fails.
 import {Box} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {LearnerClient} from '../../workshop/client.ts';
 import {LearnerRecords, type LearnerRecord} from '../../workshop/learner-records.ts';
 import type {LearnerState} from '../../workshop/learner.ts';
@@ -17,7 +17,7 @@ import {choiceNumber, hintsFor, useKeys} from '../keys.ts';
 import {noteLines} from '../layout/paneContext.ts';
 import {experimentName} from '../format/workshop.ts';
 import type {Translate} from '../format/translate.ts';
-import {doctorLines, experimentStoryLines, pollViewLines, wallCopyLines, youLines} from './learnerLines.ts';
+import {doctorLines, experimentStoryLines, ownRowsFirst, pollViewLines, wallCopyLines, youLines} from './learnerLines.ts';
 
 export interface LearnerScreenProps {
   client: LearnerClient;
@@ -55,7 +55,10 @@ export function LearnerScreen({client, width, height, onQuit}: LearnerScreenProp
   const {t} = ctx;
   const {state, story} = useLearner(client);
   const help = useHelpToggle();
-  const os = useOsView(client.lab, state.phase !== 'failed');
+  // A rehearsal on one machine shows the host's sockets on the room's port too: the
+  // learner's own rows (then those no process holds, such as a TIME_WAIT) come first.
+  const osAll = useOsView(client.lab, state.phase !== 'failed');
+  const os = useMemo(() => ownRowsFirst(osAll, process.pid), [osAll]);
   useKeys((action, input) => {
     if (action === 'interrupt') return onQuit(130);
     if (help.consume(action)) return;

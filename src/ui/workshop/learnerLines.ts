@@ -9,6 +9,7 @@ import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
 import {fitLine, type StyledLine} from '../layout/styledLine.ts';
 import type {LearnerRecord} from '../../workshop/learner-records.ts';
 import type {LearnerState} from '../../workshop/learner.ts';
+import type {OsSocket, OsView} from '../../lab/types.ts';
 
 const tr = (ctx: PaneContext) => ctx.t as unknown as Translate;
 const same = (a?: {address: string; port: number}, b?: {address: string; port: number}) => a?.address === b?.address && a?.port === b?.port;
@@ -71,4 +72,11 @@ export function doctorLines(s: LearnerState, ctx: PaneContext, width: number): S
   if (!s.diagnosis) return [];
   const d = diagnosisText(s.diagnosis, tr(ctx), {host: s.host, port: s.port, code: s.code});
   return [...noteLines(ctx, d.title, width, 'error'), ...noteLines(ctx, d.what, width, undefined), ...noteLines(ctx, d.lesson, width, 'muted')];
+}
+
+/** The view with this process's rows first, then rows without an owner, then others'; otherwise in the kernel's order. */
+export function ownRowsFirst(view: OsView | undefined, pid: number): OsView | undefined {
+  if (!view?.available) return view;
+  const rank = (s: OsSocket) => (s.pid === pid ? 0 : s.pid === undefined ? 1 : 2);
+  return {...view, sockets: view.sockets.map((s, i) => ({s, i})).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s)};
 }
