@@ -2,10 +2,12 @@ import {fileURLToPath} from 'node:url';
 import {readContentDir} from './read-dir.ts';
 import type {Content} from './types.ts';
 
-// The build replaces this identifier with the repository's locales and lessons, so the
-// published package is one file. From source (tests, dev) it is undefined and we read
-// the folders beside src/. The build passes JSON text: parsing a 300 KB string with
-// JSON.parse at first use is faster at start-up than a 300 KB object literal.
+// The build replaces this identifier with the repository's lessons, so the published
+// package needs no files of its own to read. From source (tests, dev) it is undefined and
+// we read the folders beside src/. The build passes JSON text: JSON.parse at first use is
+// faster at start-up than an object literal. The build leaves the locales out of it
+// (`locales` is empty: its lessons come checked, so nothing reads them here): each
+// language is a chunk of its own, loaded by builtinLocale() (builtin-locales.ts).
 declare const __SOCKET_LESSONS_CONTENT__: Content | string | undefined;
 
 let cached: Content | undefined;

@@ -13,6 +13,7 @@ export interface LessonSource {
 }
 
 export interface Content {
+  /** Empty in the built app's builtin content (see builtin.ts): read words through i18n. */
   locales: LocaleResources;
   lessons: LessonSource[];
   /**
