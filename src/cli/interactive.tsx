@@ -18,8 +18,8 @@ import {runAppMode} from './app-mode.tsx';
 import {appVersion} from './version.ts';
 import {growUnderFloods} from './v8-tuning.ts';
 
-export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
-  growUnderFloods();
+/** `afterFirstFrame`: work that can wait until the first frame is on the screen. */
+export async function startInteractive(options: CliOptions, i18n: i18n, afterFirstFrame: () => void = () => {}): Promise<number> {
   const t = i18n.t.bind(i18n);
   const catalog = await loadCatalogAsync({packs: options.lessons});
   for (const locales of catalog.locales) {
@@ -104,7 +104,12 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     initial,
     renderRepl: (props) => <Later load={screens}>{(s) => s.renderRepl(props)}</Later>,
     renderLesson: (id, props) => <Later load={screens}>{(s) => s.renderLesson(id, props)}</Later>,
-    afterFirstFrame: () => void screens.start(),
+    afterFirstFrame: () => {
+      // Watching GCs costs a little on every one: not while the first frame is drawn.
+      growUnderFloods();
+      void screens.start();
+      afterFirstFrame();
+    },
     message,
     cleanup: async () => {
       leaveBidi();
