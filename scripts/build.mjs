@@ -74,12 +74,13 @@ export function readContent(dir) {
 }
 
 /**
- * The content as the app's build embeds it: the lessons as JSON text in one place, and
- * each language's locales as JSON text in a module of its own (src/content/locale-*.ts),
- * so each language is a chunk loaded only when that language is used.
+ * The content as the app's build embeds it: the checked lessons as JSON text in one place
+ * (not their YAML text: checked already, they never need it for a message), and each
+ * language's locales as JSON text in a module of its own (src/content/locale-*.ts), so
+ * each language is a chunk loaded only when that language is used.
  */
 export function contentDefines(content) {
-  const defines = {__SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify({...content, locales: {}}))};
+  const defines = {__SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify({...content, lessons: [], locales: {}}))};
   for (const [lng, namespaces] of Object.entries(content.locales)) {
     defines[`__SOCKET_LESSONS_LOCALE_${lng.toUpperCase()}__`] = JSON.stringify(JSON.stringify(namespaces));
   }

@@ -35,7 +35,9 @@ export async function runInk(
   // keys (Enter as \r), not as a cooked line echoed onto the screen.
   process.stdin.setRawMode?.(true);
   const instance = render(<I18nextProvider i18n={i18n}>{root}</I18nextProvider>, {exitOnCtrlC: false, alternateScreen: true, interactive: true, patchConsole: true});
-  // Ink drew the first frame inside render(); what comes next waits for the next turn.
+  // Ink wrote the first frame inside render(); what it did not need loads from the next
+  // turn on (at once: a lesson opened before its code is there would lose the keys typed
+  // while it mounts).
   if (afterFirstFrame) setImmediate(afterFirstFrame);
   let code = 0;
   let crash: {error: unknown} | undefined;

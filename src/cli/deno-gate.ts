@@ -36,11 +36,8 @@ if (deno) {
     // Laid out like every plain message: by us when --bidi app (or the variable) asks.
     const bidi = parseBidiMode(options?.bidi) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
     // (The words and the layout pipeline are loaded only here: every other start is spared them.)
-    const {default: words} = await (lng === 'fa'
-      ? import('../../locales/fa/app.json', {with: {type: 'json'}})
-      : lng === 'ru'
-        ? import('../../locales/ru/app.json', {with: {type: 'json'}})
-        : import('../../locales/en/app.json', {with: {type: 'json'}}));
+    const {builtinLocale} = await import('../content/builtin-locales.ts');
+    const words = (await builtinLocale(lng)).app as {denoPermissions: string};
     const {pageFor, pageText} = await import('../ui/plain/page.ts');
     console.error(pageText(words.denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);

@@ -5,9 +5,10 @@ import type {Content} from './types.ts';
 // The build replaces this identifier with the repository's lessons, so the published
 // package needs no files of its own to read. From source (tests, dev) it is undefined and
 // we read the folders beside src/. The build passes JSON text: JSON.parse at first use is
-// faster at start-up than an object literal. The build leaves the locales out of it
-// (`locales` is empty: its lessons come checked, so nothing reads them here): each
-// language is a chunk of its own, loaded by builtinLocale() (builtin-locales.ts).
+// faster at start-up than an object literal. The build embeds the lessons checked
+// (`validated`) and leaves out what only an unchecked pack needs: the YAML text
+// (`lessons` is empty) and the locales (`locales` is empty; each language is a chunk of
+// its own, loaded by builtinLocale() in builtin-locales.ts).
 declare const __SOCKET_LESSONS_CONTENT__: Content | string | undefined;
 
 // At the top level, not in the function: a function is compiled again (the text parsed
