@@ -5,7 +5,7 @@
 import '../src/cli/v8-tuning.ts';
 import {runLessonAuto} from '../src/cli/lesson-mode.ts';
 import {LANGUAGES} from '../src/i18n/languages.ts';
-import {loadCatalog} from '../src/lessons/catalog.ts';
+import {loadCatalog} from '../src/lessons/pack-catalog.ts';
 
 const rounds = Number(process.argv[2] ?? 10);
 const gc = (globalThis as {gc?: () => void}).gc;

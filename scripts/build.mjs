@@ -73,6 +73,20 @@ export function readContent(dir) {
   return {locales, lessons: lessons.map(({parsed: _, ...rest}) => rest), validated: checked.lessons};
 }
 
+/**
+ * The content as the app's build embeds it: the checked lessons as JSON text in one place
+ * (not their YAML text: checked already, they never need it for a message), and each
+ * language's locales as JSON text in a module of its own (src/content/locale-*.ts), so
+ * each language is a chunk loaded only when that language is used.
+ */
+export function contentDefines(content) {
+  const defines = {__SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify({...content, lessons: [], locales: {}}))};
+  for (const [lng, namespaces] of Object.entries(content.locales)) {
+    defines[`__SOCKET_LESSONS_LOCALE_${lng.toUpperCase()}__`] = JSON.stringify(JSON.stringify(namespaces));
+  }
+  return defines;
+}
+
 function list(dir) {
   try {
     return fs.readdirSync(dir).sort();
@@ -251,8 +265,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     outdir: out,
     name: 'app',
     define: {
-      // JSON text in a string literal (see src/content/builtin.ts).
-      __SOCKET_LESSONS_CONTENT__: JSON.stringify(JSON.stringify(content)),
+      // JSON text in string literals (see src/content/builtin.ts and builtin-locales.ts).
+      ...contentDefines(content),
       __SOCKET_LESSONS_VERSION__: JSON.stringify(pkg.version),
     },
   });

@@ -11,14 +11,16 @@ export interface AppModeOptions extends AppProps {
   cleanup(): Promise<void>;
   /** A message printed after the app has left the screen, laid out as the screen was (Persian in app mode). */
   message?(text: string): string;
+  /** Called once the first frame is on the screen (to load what it did not need). */
+  afterFirstFrame?(): void;
 }
 
 const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const CRASH_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 
 /** Draws the interactive app and owns the exit paths: q, Ctrl+C, SIGTERM, SIGHUP, crashes. */
-export function runAppMode({i18n, cleanup, message, ...app}: AppModeOptions): Promise<number> {
-  return runInk(<App {...app} />, {i18n, cleanup, ...(message ? {message} : {})});
+export function runAppMode({i18n, cleanup, message, afterFirstFrame, ...app}: AppModeOptions): Promise<number> {
+  return runInk(<App {...app} />, {i18n, cleanup, ...(message ? {message} : {}), ...(afterFirstFrame ? {afterFirstFrame} : {})});
 }
 
 /**
@@ -27,12 +29,16 @@ export function runAppMode({i18n, cleanup, message, ...app}: AppModeOptions): Pr
  */
 export async function runInk(
   root: ReactNode,
-  {i18n, cleanup, message = (text) => `${text}\n`}: {i18n: i18n; cleanup(): Promise<void>; message?(text: string): string},
+  {i18n, cleanup, message = (text) => `${text}\n`, afterFirstFrame}: {i18n: i18n; cleanup(): Promise<void>; message?(text: string): string; afterFirstFrame?(): void},
 ): Promise<number> {
   // Raw mode from the first moment: keys typed while the first frame is drawn arrive as
   // keys (Enter as \r), not as a cooked line echoed onto the screen.
   process.stdin.setRawMode?.(true);
   const instance = render(<I18nextProvider i18n={i18n}>{root}</I18nextProvider>, {exitOnCtrlC: false, alternateScreen: true, interactive: true, patchConsole: true});
+  // Ink wrote the first frame inside render(); what it did not need loads from the next
+  // turn on (at once: a lesson opened before its code is there would lose the keys typed
+  // while it mounts).
+  if (afterFirstFrame) setImmediate(afterFirstFrame);
   let code = 0;
   let crash: {error: unknown} | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {

@@ -2,9 +2,6 @@
 // environment: under Deno without permissions those reads would raise permission
 // prompts in the middle of Ink's frames. We ask Deno quietly, and if anything is
 // missing we print the flags to use and stop.
-import en from '../../locales/en/app.json' with {type: 'json'};
-import fa from '../../locales/fa/app.json' with {type: 'json'};
-import ru from '../../locales/ru/app.json' with {type: 'json'};
 import {BIDI_ENV_VAR, parseBidiMode} from '../i18n/bidi/mode.ts';
 import {languageFromEnv} from '../i18n/languages.ts';
 import {parseCliArgs} from './args.ts';
@@ -38,10 +35,11 @@ if (deno) {
     const lng = options?.lang ?? languageFromEnv(env);
     // Laid out like every plain message: by us when --bidi app (or the variable) asks.
     const bidi = parseBidiMode(options?.bidi) ?? parseBidiMode(env[BIDI_ENV_VAR]) ?? 'off';
-    const messages = {en, fa, ru};
-    // (The layout pipeline is loaded only here: every other start is spared it.)
+    // (The words and the layout pipeline are loaded only here: every other start is spared them.)
+    const {builtinLocale} = await import('../content/builtin-locales.ts');
+    const words = (await builtinLocale(lng)).app as {denoPermissions: string};
     const {pageFor, pageText} = await import('../ui/plain/page.ts');
-    console.error(pageText(messages[lng].denoPermissions, pageFor(lng, bidi)).trimEnd());
+    console.error(pageText(words.denoPermissions, pageFor(lng, bidi)).trimEnd());
     deno.exit(2);
   }
 }

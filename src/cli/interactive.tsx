@@ -1,19 +1,16 @@
-// The interactive app: loads lessons and progress, settles how Persian is shown, owns
-// every lab the lessons open, and hands the screens what they need.
+// The interactive app: loads lessons and progress, settles how Persian is shown, and
+// hands the screens what they need. The lesson and REPL screens (and every lab they
+// open) are lesson-screens.tsx, loaded right after the menu's first frame.
 import type {i18n} from 'i18next';
 import {enterTerminalBidi, resolveBidiMode, type BidiMode} from '../i18n/bidi/index.ts';
-import {isLanguage, type Language} from '../i18n/languages.ts';
+import {isLanguage, LANGUAGES, type Language} from '../i18n/languages.ts';
+import {ensureLanguages} from '../i18n/setup.ts';
 import {loadCatalogAsync, menuEntries} from '../lessons/catalog.ts';
-import {openProgress, recordState, type Progress, type ProgressNotice, type ProgressStore} from '../lessons/progress.ts';
-import {createLessonSession, type LessonSession} from '../lessons/session.ts';
-import {completedSteps} from '../lessons/state.ts';
-import {Lab, type LabOptions} from '../lab/index.ts';
+import {openProgress, type Progress, type ProgressNotice} from '../lessons/progress.ts';
 import {visible} from '../text/visible.ts';
 import {translatorOf} from '../ui/format/translate.ts';
-import {formatLessonError, sortErrors} from '../ui/plain/lesson-errors.ts';
-import {LessonScreen} from '../ui/app/lesson/LessonScreen.tsx';
+import {Later, loading} from '../ui/components/Later.tsx';
 import {pageFor, pageText} from '../ui/plain/page.ts';
-import {ReplScreen} from '../ui/repl/index.ts';
 import type {Settings, SettingsPatch} from '../ui/settings/settings.ts';
 import {wantsMonochrome} from '../ui/theme.ts';
 import type {CliOptions} from './args.ts';
@@ -21,8 +18,8 @@ import {runAppMode} from './app-mode.tsx';
 import {appVersion} from './version.ts';
 import {growUnderFloods} from './v8-tuning.ts';
 
-export async function startInteractive(options: CliOptions, i18n: i18n): Promise<number> {
-  growUnderFloods();
+/** `afterFirstFrame`: work that can wait until the first frame is on the screen. */
+export async function startInteractive(options: CliOptions, i18n: i18n, afterFirstFrame: () => void = () => {}): Promise<number> {
   const t = i18n.t.bind(i18n);
   const catalog = await loadCatalogAsync({packs: options.lessons});
   for (const locales of catalog.locales) {
@@ -34,6 +31,10 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const progress = store.get();
   // --lang wins for this run; otherwise the saved language; with neither, ask (first run).
   const savedLanguage = isLanguage(progress.language) ? progress.language : undefined;
+  const also = options.also ?? (progress.also === 'none' ? undefined : progress.also);
+  const chooseLanguage = !options.lang && !savedLanguage;
+  // Words in every language the first screen can show: the first run's chooser shows all.
+  await ensureLanguages(i18n, chooseLanguage ? LANGUAGES : [savedLanguage, also]);
   if (!options.lang && savedLanguage) await i18n.changeLanguage(savedLanguage);
 
   const bidi = resolveBidiMode({flag: options.bidi, env: process.env, saved: progress.bidi, isTTY: true});
@@ -46,35 +47,13 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   };
   const settings: Settings = {
     language: isLanguage(i18n.language) ? i18n.language : 'en',
-    also: options.also ?? (progress.also === 'none' ? undefined : progress.also),
+    also,
     bidi: bidi.mode,
     // --no-color wins; a saved choice beats NO_COLOR (as no-color.org asks of config files).
     colour: options.color && (progress.colour ?? !wantsMonochrome(process.env, [])),
   };
 
-  const sessions = new Set<LessonSession>();
-  const openSession = (id: string): LessonSession => {
-    const lesson = catalog.lessons.find((l) => l.id === id);
-    if (!lesson) throw new Error(`unknown lesson ${id}`);
-    const session = createLessonSession({lesson, createLab: () => new Lab(labOptions(options))});
-    sessions.add(session);
-    // Save when the position or the completed steps change, not on every live event.
-    let saved = '';
-    session.subscribe(() => {
-      const state = session.getState();
-      const key = `${state.index}|${state.finished}|${completedSteps(state).join(',')}`;
-      if (key !== saved) {
-        saved = key;
-        void saveProgress(store, session);
-      }
-    });
-    // Once a left lesson has closed its sockets, the exit path need not wait for it.
-    return {...session, close: () => session.close().finally(() => sessions.delete(session))};
-  };
-
-  // The REPL keeps one lab for the whole run, so leaving and coming back keeps its sockets.
-  let replLab: Lab | undefined;
-  const openReplLab = () => (replLab ??= new Lab(labOptions(options)));
+  const screens = loading(() => import('./lesson-screens.tsx').then(({lessonScreens}) => lessonScreens(options, catalog.lessons, store)));
 
   // Asked again each time the menu is shown, so it counts the steps done since.
   const menu = () => menuEntries(catalog.lessons, store.get());
@@ -88,16 +67,21 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
   const message = (text: string) =>
     pageText(text, pageFor(i18n.language, bidi.terminal === 'vte-bidi' ? 'terminal' : shownBidi, process.stderr.columns));
   const initialLesson = options.mode === 'lesson' ? options.target : undefined;
+  const initial = initialLesson ? ({name: 'lesson', id: initialLesson} as const) : options.mode === 'repl' ? ({name: 'repl'} as const) : undefined;
   if (initialLesson && !catalog.lessons.some((l) => l.id === initialLesson)) {
     leaveBidi();
     // A lesson its pack's problems left out: say why, as --auto does.
     if (catalog.errors.length > 0) {
+      const {formatLessonError, sortErrors} = await import('../ui/plain/lesson-errors.ts');
       const lines = sortErrors(catalog.errors).map((e) => `  ${formatLessonError(e, translatorOf(i18n))}`);
       process.stderr.write(message(`${t('lessons:auto.packProblems')}\n${lines.join('\n')}`));
     }
     process.stderr.write(message(t('lessons:auto.unknownLesson', {id: visible(initialLesson)})));
     return 2;
   }
+  // A lesson or the REPL as the first screen: its code before the first frame. The menu
+  // first: that code right after it.
+  if (initial) await screens.start();
 
   return runAppMode({
     i18n,
@@ -107,7 +91,7 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
     // A save that fails later (the folder became read-only, the disk is full) is told too.
     subscribeNotices: (listener) => store.onNotice((n) => listener({long: progressNoticeText(n, t), short: t('lessons:progress.notSavedShort', {code: noticeCode(n)})})),
     settings,
-    chooseLanguage: !options.lang && !savedLanguage,
+    chooseLanguage,
     calibrate: bidi.needsCalibration,
     onSettings: (patch: SettingsPatch) => {
       if (patch.bidi) {
@@ -117,19 +101,22 @@ export async function startInteractive(options: CliOptions, i18n: i18n): Promise
       void store.update((p) => withSettings(p, patch));
     },
     version: appVersion(),
-    initial: initialLesson ? {name: 'lesson', id: initialLesson} : options.mode === 'repl' ? {name: 'repl'} : undefined,
-    renderRepl: (props) => <ReplScreen lab={openReplLab()} {...props} />,
-    renderLesson: (id, props) => <LessonScreen key={id} open={() => openSession(id)} presenter={options.present} {...props} />,
+    initial,
+    renderRepl: (props) => <Later load={screens}>{(s) => s.renderRepl(props)}</Later>,
+    renderLesson: (id, props) => <Later load={screens}>{(s) => s.renderLesson(id, props)}</Later>,
+    afterFirstFrame: () => {
+      // Watching GCs costs a little on every one: not while the first frame is drawn.
+      growUnderFloods();
+      void screens.start();
+      afterFirstFrame();
+    },
     message,
     cleanup: async () => {
       leaveBidi();
-      await Promise.allSettled([...[...sessions].map((s) => s.close()), replLab?.dispose()]);
+      // Not loaded: no screen ever opened a socket.
+      await screens.value?.close();
     },
   });
-}
-
-function labOptions(options: CliOptions): LabOptions {
-  return {allowNonLoopback: options.allowRemote, ...(options.maxSockets !== undefined ? {maxSockets: options.maxSockets} : {})};
 }
 
 /** Progress with the settings the learner changed. */
@@ -140,13 +127,6 @@ function withSettings(progress: Progress, patch: SettingsPatch): Progress {
   if ('bidi' in patch && patch.bidi) next.bidi = patch.bidi;
   if ('colour' in patch && patch.colour !== undefined) next.colour = patch.colour;
   return next;
-}
-
-// Saves are serialised per store so a burst of state changes never interleaves writes.
-let saving: Promise<unknown> = Promise.resolve();
-function saveProgress(store: ProgressStore, session: LessonSession): Promise<unknown> {
-  saving = saving.then(() => store.update((p) => recordState(p, session.lesson, session.getState()))).catch(() => {});
-  return saving;
 }
 
 function noticeCode(notice: ProgressNotice): string {

@@ -5,7 +5,7 @@
 import type {Content} from '../content/types.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
-import {createI18n} from '../i18n/setup.ts';
+import {createI18n, ensureLanguages} from '../i18n/setup.ts';
 import type {LabEvent, SocketLab} from '../lab/types.ts';
 import {runAuto} from '../lessons/autopilot.ts';
 import {loadCatalogAsync} from '../lessons/catalog.ts';
@@ -54,7 +54,7 @@ export interface LessonAutoOptions {
 export async function runLessonAuto(options: LessonAutoOptions): Promise<number> {
   const stderr = options.stderr ?? options.stdout;
   const catalog = await loadCatalogAsync({...(options.content ? {content: options.content} : {}), packs: options.packs});
-  const i18n = createI18n(options.lng, catalog.locales);
+  const i18n = await createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const page = pageFor(options.lng, options.bidi ?? 'off', options.width);
 
@@ -66,6 +66,7 @@ export async function runLessonAuto(options: LessonAutoOptions): Promise<number>
   }
 
   const proseLng = proseLanguage(lesson, options.lng);
+  await ensureLanguages(i18n, [proseLng]);
   const fixed = i18n.getFixedT(proseLng, lesson.id);
   const prose = (key: string) => fixed(key) as unknown as string;
   const session = createLessonSession({

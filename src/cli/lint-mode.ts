@@ -24,7 +24,7 @@ export async function runLint(dir: string, options: LintOptions): Promise<0 | 1>
   const pack = await runStepsAsync(readPackSteps(dir));
   const {lessons, errors} = await runStepsAsync(loadPackSteps(pack));
   // The pack's own locale files are what is checked, never the words lint speaks in.
-  const i18n = createI18n(options.lng);
+  const i18n = await createI18n(options.lng);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const lines = sortErrors(errors).map((e) => formatLessonError(e, t));
   if (errors.length === 0) lines.push(t('lessons:lint.ok', {count: lessons.length}));

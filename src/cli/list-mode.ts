@@ -30,7 +30,7 @@ export interface ListOptions {
 
 export async function runList(options: ListOptions): Promise<number> {
   const catalog = await loadCatalogAsync({...(options.content ? {content: options.content} : {}), packs: options.packs});
-  const i18n = createI18n(options.lng, catalog.locales);
+  const i18n = await createI18n(options.lng, catalog.locales);
   const t: Translate = (key, opts) => i18n.t(key, opts as never) as unknown as string;
   const entries = menuEntries(catalog.lessons, options.progress, options.capabilities);
   const title = (id: string, lng: string) => i18n.t(`${id}:title`, {lng}) as unknown as string;

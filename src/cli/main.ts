@@ -10,6 +10,7 @@ import {isLanguage, languageFromEnv, type Language} from '../i18n/languages.ts';
 import {parseCliArgs, type CliOptions} from './args.ts';
 import {brokenOutputCode, guardedOutput, type Output} from './output.ts';
 import {argErrorText, usageText} from './usage.ts';
+import {loadingFirstFrame} from './v8-tuning.ts';
 import {appVersion} from './version.ts';
 
 /** Words and the page, made at first need. */
@@ -80,16 +81,20 @@ async function run(parsed: ReturnType<typeof parseCliArgs>, lng: Language, lazy:
   // Whatever ends the process (a signal, a crash, exit), every lab's sockets close.
   installExitCleanup();
   // Socket files a killed run (SIGKILL) left in the temp dir go, in the background.
-  void import('../lab/stale-dirs.ts').then(({sweepStaleDirs}) => sweepStaleDirs()).catch(() => {});
+  // (The interactive app does it once its first frame is drawn.)
+  const sweep = () => void import('../lab/stale-dirs.ts').then(({sweepStaleDirs}) => sweepStaleDirs()).catch(() => {});
   const plain = plainMode(options, lng, lazy.i18n, stdout, stderr);
-  if (plain) return plain;
+  if (plain) {
+    sweep();
+    return plain;
+  }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     stderr.write(await lazy.paged((await words())('app:needsTerminal'), terminalWidth(process.stderr)));
     return 2;
   }
   // Both chunks at once: the app's code and its words load side by side.
-  const [{startInteractive}, i18n] = await Promise.all([import('./interactive.tsx'), lazy.i18n()]);
-  return startInteractive(options, i18n);
+  const [{startInteractive}, i18n] = await loadingFirstFrame(() => Promise.all([import('./interactive.tsx'), lazy.i18n()]));
+  return startInteractive(options, i18n, sweep);
 }
 
 function langInArgs(argv: string[]): Language | undefined {

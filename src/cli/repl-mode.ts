@@ -6,7 +6,7 @@ import {createReadStream} from 'node:fs';
 import type {i18n} from 'i18next';
 import {MAX_LINE_CHARS} from '../commands/tokenize.ts';
 import {Lab} from '../lab/index.ts';
-import {createI18n} from '../i18n/setup.ts';
+import {createI18n, ensureLanguages} from '../i18n/setup.ts';
 import {isRtl, type Language} from '../i18n/languages.ts';
 import type {BidiMode} from '../i18n/bidi/index.ts';
 import {translatorOf, type Translate} from '../ui/format/translate.ts';
@@ -74,7 +74,7 @@ async function openScript(path: string): Promise<AsyncIterable<Uint8Array> | {er
 }
 
 export async function runReplMode(opts: ReplModeOptions): Promise<number> {
-  const i18n = opts.i18n ?? createI18n(opts.lng);
+  const i18n = opts.i18n ?? (await createI18n(opts.lng));
   const translate = translatorOf(i18n);
   const t: () => Translate = () => translate;
   const out = batched((text) => void opts.stdout.write(text));
@@ -99,6 +99,7 @@ export async function runReplMode(opts: ReplModeOptions): Promise<number> {
     lines: readLines(source, MAX_LINE_CHARS),
     printer,
     onLang: async (lng) => {
+      await ensureLanguages(i18n, [lng]);
       await i18n.changeLanguage(lng);
     },
     ...(opts.timeoutMs !== undefined ? {timeoutMs: opts.timeoutMs} : {}),

@@ -3,6 +3,8 @@
 // simulated learners; the session record; and one way to end it all.
 import {writeFileSync} from 'node:fs';
 import type {i18n} from 'i18next';
+import {LANGUAGES} from '../i18n/languages.ts';
+import {ensureLanguages} from '../i18n/setup.ts';
 import {speakerFor} from '../ui/format/workshop.ts';
 import {translatorOf} from '../ui/format/translate.ts';
 import {announceRoom, type Announcer} from '../workshop/discovery.ts';
@@ -24,6 +26,8 @@ export interface RoomSession {
 export async function openRoom(options: CliOptions, instance: i18n, onEvent: (event: HostEvent) => void): Promise<RoomSession | {error: string; code: number}> {
   const t = translatorOf(instance);
   const w = options.workshop;
+  // The room speaks to each learner in the learner's language.
+  await ensureLanguages(instance, LANGUAGES);
   const choice = roomAddress(w.on);
   if (!choice.ok) return {error: addressErrorText(choice, t), code: 2};
   const simulate = w.simulate ?? 0;

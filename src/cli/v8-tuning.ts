@@ -9,6 +9,7 @@
 // memory (bench/load.mjs). So while minor GCs come fast, V8 may grow it as it would by
 // default; once they are rare again, it is held at whatever size it has.
 // (Deno ignores these flags: see BENCHMARKS.md for what its memory under a flood needs.)
+import module from 'node:module';
 import v8 from 'node:v8';
 import {PerformanceObserver} from 'node:perf_hooks';
 
@@ -67,4 +68,48 @@ function watchFloods(): void {
     }
   });
   observer.observe({entryTypes: ['gc']});
+}
+
+/**
+ * Loads what the interactive app's first frame needs, tuned for a fast start; every flag
+ * is back as it was when it resolves, so code loaded later is compiled as usual.
+ * - Every function in it is compiled at once. Node's compile cache (turned on by the
+ *   launcher) keeps what V8 compiled when it first compiled a file, which is only the top
+ *   level: each function the first frame then calls (React's, Ink's, yoga's, the menu's,
+ *   hundreds) was compiled again at every start, ~20 ms. Compiled eagerly, they are in the
+ *   cache from the second start on. Only where the cache is on: without it, eager
+ *   compilation costs more than it saves (~10 ms).
+ * - The young generation may grow while the start allocates (~10 MB of code and words),
+ *   which halves the scavenges before the first frame; it is held again from the end of
+ *   loading (peak RSS after a lesson unchanged, bench/interactive-rss.mjs).
+ * V8 keys cached code by the flags it was compiled under, so the same flags must always
+ * be in force while the same files are compiled: hence one window, always the same.
+ */
+export async function loadingFirstFrame<T>(load: () => Promise<T>): Promise<T> {
+  if ((globalThis as {Deno?: unknown}).Deno) return load();
+  const eager = compileCacheOn();
+  try {
+    grow(true);
+    if (eager) v8.setFlagsFromString('--no-lazy');
+  } catch {
+    // a V8 without these flags: load as usual
+  }
+  try {
+    return await load();
+  } finally {
+    try {
+      if (eager) v8.setFlagsFromString('--lazy');
+      grow(false);
+    } catch {
+      // as above
+    }
+  }
+}
+
+function compileCacheOn(): boolean {
+  try {
+    return typeof (module as {getCompileCacheDir?: () => string | undefined}).getCompileCacheDir?.() === 'string';
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
 import type {i18n} from 'i18next';
 import {unregisterLab} from '../lab/cleanup.ts';
 import type {Lab} from '../lab/index.ts';
-import {loadCatalog} from '../lessons/catalog.ts';
+import {loadCatalog} from '../lessons/pack-catalog.ts';
 import {chooseAddress, listAddresses, readRouteTable, type AddressChoice} from '../workshop/address.ts';
 import {pollCatalog, type Poll} from '../workshop/polls.ts';
 import type {Translate} from '../ui/format/translate.ts';

@@ -13,7 +13,9 @@ export interface LessonSource {
 }
 
 export interface Content {
+  /** Empty in the built app's builtin content (see builtin.ts): read words through i18n. */
   locales: LocaleResources;
+  /** Empty in the built app's builtin content too: its lessons come as `validated`. */
   lessons: LessonSource[];
   /**
    * Builtin content only: the lessons as the loader makes them from `lessons` and

@@ -29,6 +29,9 @@ export interface Entry {
   closeWaiters?: (() => void)[];
   /** Whoever reads this stream's bytes in full (lab.read). */
   reader?: (chunk: Uint8Array) => void;
+  /** UDP: the last sendto's destination as given, and its endpoint (reused while it is the same). */
+  lastToHost?: string;
+  lastTo?: Endpoint;
 }
 
 export type Holder = NonNullable<LabErrorInfo['holders']>[number];

@@ -21,6 +21,21 @@ export {OS_POLL_MS};
 const encoder = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
 
+/**
+ * The operations a flood or a churn calls thousands of times (connect, close, send,
+ * sendto, end, reset) return their promise as it is instead of being `async`: an async
+ * function that returns a promise adopts it through extra microtask turns and objects,
+ * a fifth of the lab's own cost per connection (bench/lab-overhead.mjs). A check that
+ * throws still reaches the caller as a rejection, as it would from an async function.
+ */
+function settle<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return operation();
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 function checkPort(port: number, operation: 'bind' | 'listen' | 'connect' | 'sendto', socket?: string): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LabError({code: 'EOTHER', operation, socket, sysCode: 'ERR_SOCKET_BAD_PORT'});
 }
@@ -133,7 +148,11 @@ export class Lab extends LabCore implements SocketLab {
     }
   }
 
-  async connect(target: {name?: string; socket?: string; host: string; port: number; localHost?: string; localPort?: number}): Promise<SocketInfo> {
+  connect(target: {name?: string; socket?: string; host: string; port: number; localHost?: string; localPort?: number}): Promise<SocketInfo> {
+    return settle(() => this.connectNow(target));
+  }
+
+  private connectNow(target: {name?: string; socket?: string; host: string; port: number; localHost?: string; localPort?: number}): Promise<SocketInfo> {
     const label = target.socket ?? target.name;
     this.checkHost(target.host, 'connect', label);
     checkPort(target.port, 'connect', label);
@@ -188,24 +207,30 @@ export class Lab extends LabCore implements SocketLab {
     return udpDisconnect(this, this.udpEntry(name, 'disconnect'));
   }
 
-  async send(name: string, data: string | Uint8Array): Promise<SendReport> {
-    const entry = this.lookup(name, 'send');
-    if (entry.info.protocol === 'udp') return udpSend(this, entry, bytes(data)).then(() => ({}));
-    return streamSend(this, entry, bytes(data));
+  send(name: string, data: string | Uint8Array): Promise<SendReport> {
+    return settle(() => {
+      const entry = this.lookup(name, 'send');
+      if (entry.info.protocol === 'udp') return udpSend(this, entry, bytes(data)).then(() => ({}));
+      return streamSend(this, entry, bytes(data));
+    });
   }
 
-  async sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void> {
-    const entry = this.udpEntry(name, 'sendto');
-    this.checkHost(address.host, 'sendto', name);
-    checkPort(address.port, 'sendto', name);
-    checkNet(literal(address.host), address.port, 'sendto', name);
-    return udpSendTo(this, entry, address.host, address.port, bytes(data));
+  sendto(name: string, address: {host: string; port: number}, data: string | Uint8Array): Promise<void> {
+    return settle(() => {
+      const entry = this.udpEntry(name, 'sendto');
+      this.checkHost(address.host, 'sendto', name);
+      checkPort(address.port, 'sendto', name);
+      checkNet(literal(address.host), address.port, 'sendto', name);
+      return udpSendTo(this, entry, address.host, address.port, bytes(data));
+    });
   }
 
-  async end(name: string): Promise<void> {
-    const entry = this.lookup(name, 'end');
-    if (entry.info.protocol === 'udp') throw labError('ESTATE', 'end', name);
-    return streamEnd(this, entry);
+  end(name: string): Promise<void> {
+    return settle(() => {
+      const entry = this.lookup(name, 'end');
+      if (entry.info.protocol === 'udp') throw labError('ESTATE', 'end', name);
+      return streamEnd(this, entry);
+    });
   }
 
   holdOpen(name: string): void {
@@ -215,13 +240,12 @@ export class Lab extends LabCore implements SocketLab {
     entry.stream.allowHalfOpen = true;
   }
 
-  async close(name: string): Promise<void> {
-    const entry = this.lookup(name, 'close');
-    return this.closeEntry(entry);
+  close(name: string): Promise<void> {
+    return settle(() => this.closeEntry(this.lookup(name, 'close')));
   }
 
-  async reset(name: string): Promise<void> {
-    return streamReset(this, this.lookup(name, 'reset'));
+  reset(name: string): Promise<void> {
+    return settle(() => streamReset(this, this.lookup(name, 'reset')));
   }
 
   read(name: string, reader: (chunk: Uint8Array) => void): () => void {

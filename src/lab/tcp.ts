@@ -16,29 +16,53 @@ function streamRemote(s: net.Socket, unixPath?: string): Endpoint | undefined {
   return s.remoteAddress !== undefined && s.remotePort !== undefined ? inet(s.remoteAddress, s.remotePort, s.remoteFamily) : undefined;
 }
 
-/** Events for an established stream socket. Handlers ignore a stream the entry dropped. */
-export function wireStream(core: LabCore, entry: Entry, s: net.Socket): void {
+// Each stream socket knows its lab and table entry, so its handlers are the same four
+// functions for every socket (no closures made per connection: a churn makes thousands).
+const OWNER = Symbol('socket-lessons lab entry');
+interface Owned extends net.Socket {
+  [OWNER]?: {core: LabCore; entry: Entry};
+}
+
+function onData(this: Owned, buf: Buffer): void {
+  const owner = this[OWNER];
+  if (!owner || owner.entry.stream !== this) return;
+  const {core, entry} = owner;
   const i = entry.info;
-  const bus = core.bus;
-  const previewBytes = core.previewBytes;
-  s.on('data', (buf: Buffer) => {
-    if (entry.stream !== s) return;
-    i.bytesIn += buf.length;
-    if (entry.reader) deliver(entry.reader, buf);
-    bus.emit({
-      type: 'data', bytes: buf.length, preview: buf.toString('utf8', 0, Math.min(previewBytes, buf.length)),
-      socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote,
-    });
+  i.bytesIn += buf.length;
+  if (entry.reader) deliver(entry.reader, buf);
+  core.bus.emit({
+    type: 'data', bytes: buf.length, preview: buf.toString('utf8', 0, Math.min(core.previewBytes, buf.length)),
+    socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote,
   });
-  s.on('end', () => {
-    if (entry.stream !== s) return;
-    if (i.state === 'connected') i.state = 'half-closed';
-    bus.emit({type: 'end', by: 'peer', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
-  });
-  s.on('close', (hadError: boolean) => {
-    if (entry.stream !== s) return;
-    core.closed(entry, hadError);
-  });
+}
+
+function onEnd(this: Owned): void {
+  const owner = this[OWNER];
+  if (!owner || owner.entry.stream !== this) return;
+  const i = owner.entry.info;
+  if (i.state === 'connected') i.state = 'half-closed';
+  owner.core.bus.emit({type: 'end', by: 'peer', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
+}
+
+function onClose(this: Owned, hadError: boolean): void {
+  const owner = this[OWNER];
+  if (!owner || owner.entry.stream !== this) return;
+  owner.core.closed(owner.entry, hadError);
+}
+
+function onError(this: Owned, err: Error): void {
+  const owner = this[OWNER];
+  if (!owner) return;
+  const {core, entry} = owner;
+  if (entry.stream !== this || entry.info.state === 'connecting') return; // connect() reports its own
+  core.fail(entry, err, this.writableLength > 0 ? 'send' : 'recv', entry.info.remote);
+}
+
+/** Events for an established stream socket. Handlers ignore a stream the entry dropped. */
+export function wireStream(s: net.Socket): void {
+  s.on('data', onData);
+  s.on('end', onEnd);
+  s.on('close', onClose);
 }
 
 /** A reader that throws must not break the lab's own bookkeeping; surface it instead. */
@@ -52,12 +76,10 @@ function deliver(reader: (chunk: Uint8Array) => void, buf: Buffer): void {
   }
 }
 
-/** Every stream gets an 'error' handler the moment it exists. */
+/** Every stream gets an 'error' handler the moment it exists (and its owner with it). */
 export function guardStream(core: LabCore, entry: Entry, s: net.Socket): void {
-  s.on('error', (err: Error) => {
-    if (entry.stream !== s || entry.info.state === 'connecting') return; // connect() reports its own
-    core.fail(entry, err, s.writableLength > 0 ? 'send' : 'recv', entry.info.remote);
-  });
+  (s as Owned)[OWNER] = {core, entry};
+  s.on('error', onError);
 }
 
 export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?: string): void {
@@ -83,7 +105,7 @@ export function accept(core: LabCore, listener: Entry, s: net.Socket, unixPath?:
   }, true);
   entry.stream = s;
   guardStream(core, entry, s); // synchronously, before anything can emit 'error'
-  wireStream(core, entry, s);
+  wireStream(s);
   core.remember(entry);
   const i = entry.info;
   core.bus.emit({type: 'accept', child: i.name, socket: listener.info.name, protocol: i.protocol, local: i.local, remote: i.remote});
@@ -180,7 +202,8 @@ export function connectTo(
 ): Promise<SocketInfo> {
   const i = entry.info;
   const unixPath = 'path' in to ? to.path : undefined;
-  const requested: Endpoint = 'path' in to ? unixEndpoint(to.path) : inet(to.host, to.port);
+  // Only a failed connect names it: made then, not for every connection.
+  const requested = (): Endpoint => ('path' in to ? unixEndpoint(to.path) : inet(to.host, to.port));
   const before = i.state;
   const s = new net.Socket({allowHalfOpen: core.halfOpen});
   entry.stream = s;
@@ -188,16 +211,17 @@ export function connectTo(
   guardStream(core, entry, s);
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => {
+      s.off('error', onError);
       s.off('connect', onConnect);
       entry.abortPending = undefined;
       const chosenLocal = 'path' in to ? undefined : to.localHost !== undefined || to.localPort !== undefined;
       const code = (err as {code?: string}).code;
       // A taken local address (bind, or a 4-tuple already in use at connect) names the local side.
       const e = 'path' in to
-        ? core.fail(entry, core.unixError(err, 'connect', i.name, to.path), 'connect', requested)
+        ? core.fail(entry, core.unixError(err, 'connect', i.name, to.path), 'connect', requested())
         : core.fail(entry, err, 'connect', chosenLocal && (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL')
           ? inet(to.localHost ?? '0.0.0.0', to.localPort ?? 0)
-          : requested);
+          : requested());
       entry.stream = undefined;
       s.destroy();
       if (createdHere) core.closed(entry, true);
@@ -206,6 +230,7 @@ export function connectTo(
     };
     const onConnect = () => {
       s.off('error', onError);
+      s.off('connect', onConnect);
       entry.abortPending = undefined;
       i.local = streamLocal(s, undefined);
       // Connected to an IPv4 literal: that is the remote address, as node would print it
@@ -219,12 +244,13 @@ export function connectTo(
         // The kernel chose (or took the requested) local address while connecting.
         core.bus.emit({type: 'bind', implicit: !explicit, socket: i.name, protocol: i.protocol, local: i.local});
       }
-      wireStream(core, entry, s);
+      wireStream(s);
       core.bus.emit({type: 'connect', socket: i.name, protocol: i.protocol, local: i.local, remote: i.remote});
       resolve(core.copy(entry));
     };
-    s.once('error', onError);
-    s.once('connect', onConnect);
+    // Removed by whichever comes first (plain listeners: `once` wraps each in two more objects).
+    s.on('error', onError);
+    s.on('connect', onConnect);
     // close()/reset()/dispose() while connecting: the connect fails (ESTATE, sysCode ECONNABORTED)
     // and the socket is gone, whoever made it.
     entry.abortPending = () => {
@@ -233,7 +259,7 @@ export function connectTo(
       s.off('connect', onConnect);
       entry.stream = undefined;
       s.destroy();
-      reject(new LabError({code: 'ESTATE', operation: 'connect', socket: i.name, address: requested, sysCode: 'ECONNABORTED'}));
+      reject(new LabError({code: 'ESTATE', operation: 'connect', socket: i.name, address: requested(), sysCode: 'ECONNABORTED'}));
       core.closed(entry, false);
     };
     if ('path' in to) s.connect({path: to.path});

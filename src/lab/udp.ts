@@ -103,7 +103,13 @@ export function udpBind(core: LabCore, entry: Entry, host: string, port: number)
 
 export function udpSendTo(core: LabCore, entry: Entry, host: string, port: number, data: Uint8Array): Promise<void> {
   const i = entry.info;
-  const to = inet(literal(host), port);
+  // A flood sends to one address thousands of times a second: the same endpoint object
+  // serves them all (events only read it).
+  let to = entry.lastTo;
+  if (to?.kind !== 'inet' || to.port !== port || entry.lastToHost !== host) {
+    to = entry.lastTo = inet(literal(host), port);
+    entry.lastToHost = host;
+  }
   if (i.state === 'connected') return Promise.reject(labError('ESTATE', 'sendto', i.name, to)); // node: ERR_SOCKET_DGRAM_IS_CONNECTED
   const u = ensureSocket(core, entry, familyFor(core, entry, host, 'sendto'));
   return send(core, entry, u, data, to, 'sendto');

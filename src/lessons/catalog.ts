@@ -1,10 +1,10 @@
 // The lesson map: builtin lessons plus every --lessons DIR, validated, in menu order.
+// The builtin lessons come checked by the build, so with no pack to read the map is made
+// without even loading the pack reader, the YAML parser and the checker (pack-catalog.ts).
 import {builtinContent} from '../content/builtin.ts';
 import type {Content, LocaleResources} from '../content/types.ts';
+import {runStepsAsync} from '../content/steps.ts';
 import {detectCapabilities} from './capabilities.ts';
-import {runSteps, runStepsAsync, type Steps} from '../content/steps.ts';
-import {loadPacksSteps, type PackInput} from './loader.ts';
-import {readPackSteps} from './pack-fs.ts';
 import type {Progress} from './progress.ts';
 import {missingFor} from './state.ts';
 import type {Capabilities, Concept, Lesson, LessonError, Requirement} from './types.ts';
@@ -24,35 +24,16 @@ export interface CatalogOptions {
   packs?: readonly string[];
 }
 
-export function loadCatalog(options: CatalogOptions = {}): Catalog {
-  return runSteps(catalogSteps(options));
-}
-
 /**
- * The same with the event loop free between files: what the CLI uses, so Ctrl-C and
- * SIGTERM are handled while a large pack is read and checked.
+ * The lesson map with the event loop free between files: what the CLI uses, so Ctrl-C
+ * and SIGTERM are handled while a large pack is read and checked. (loadCatalog in
+ * pack-catalog.ts does the same at once.)
  */
-export function loadCatalogAsync(options: CatalogOptions = {}): Promise<Catalog> {
-  return runStepsAsync(catalogSteps(options));
-}
-
-function* catalogSteps(options: CatalogOptions): Steps<Catalog> {
+export async function loadCatalogAsync(options: CatalogOptions = {}): Promise<Catalog> {
   const content = options.content ?? builtinContent();
-  const builtin: PackInput = {name: 'builtin', lessons: content.lessons, locales: content.locales};
-  if (content.validated) builtin.validated = content.validated;
-  const inputs: PackInput[] = [builtin];
-  for (const dir of options.packs ?? []) inputs.push(yield* readPackSteps(dir));
-  const {lessons, errors} = yield* loadPacksSteps(inputs);
-  // A pack brings prose for its own lessons only: it cannot replace the app's words.
-  const locales = inputs.slice(1).map((pack) => {
-    const ids = new Set(lessons.filter((l) => l.pack === pack.name).map((l) => l.id));
-    const out: LocaleResources = {};
-    for (const [lng, namespaces] of Object.entries(pack.locales)) {
-      for (const [ns, keys] of Object.entries(namespaces)) if (ids.has(ns)) (out[lng] ??= {})[ns] = keys;
-    }
-    return out;
-  });
-  return {lessons, errors, locales};
+  if (content.validated && (options.packs ?? []).length === 0) return {lessons: [...content.validated], errors: [], locales: []};
+  const {catalogSteps} = await import('./pack-catalog.ts');
+  return runStepsAsync(catalogSteps(options));
 }
 
 /** One row of the lesson map; the UI translates `${id}:title`. */

@@ -2,7 +2,7 @@
 // with O_EXCL, holding who took it. A lock whose process is gone (killed mid-save) or that
 // is far older than any save takes is stale and taken over, carefully: two instances that
 // both find it stale must not both end up holding it.
-import fs from 'node:fs/promises';
+import nodeFs from 'node:fs';
 import os from 'node:os';
 import {processAlive as alive} from '../lab/process.ts';
 
@@ -25,7 +25,7 @@ const code = (err: unknown): unknown => (err as {code?: unknown} | null)?.code;
 
 async function readHolder(lock: string): Promise<{holder?: Holder; mtimeMs: number} | undefined> {
   try {
-    const [text, st] = await Promise.all([fs.readFile(lock, 'utf8'), fs.stat(lock)]);
+    const [text, st] = await Promise.all([nodeFs.promises.readFile(lock, 'utf8'), nodeFs.promises.stat(lock)]);
     try {
       const h = JSON.parse(text) as Partial<Holder>;
       if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string' && typeof h.at === 'number') {
@@ -52,7 +52,7 @@ function isStale(found: {holder?: Holder; mtimeMs: number}, now: number): boolea
 async function breakStale(lock: string, judged: {holder?: Holder}): Promise<void> {
   const aside = `${lock}.stale-${process.pid}-${await randomHex(4)}`;
   try {
-    await fs.rename(lock, aside);
+    await nodeFs.promises.rename(lock, aside);
   } catch (err) {
     if (code(err) === 'ENOENT') return; // someone else broke it first
     throw err;
@@ -60,9 +60,9 @@ async function breakStale(lock: string, judged: {holder?: Holder}): Promise<void
   const moved = await readHolder(aside).catch(() => undefined);
   if (moved?.holder && moved.holder.token !== judged.holder?.token) {
     // We moved a fresh lock another instance had just taken: put it back if the place is free.
-    await fs.link(aside, lock).catch(() => undefined);
+    await nodeFs.promises.link(aside, lock).catch(() => undefined);
   }
-  await fs.rm(aside, {force: true});
+  await nodeFs.promises.rm(aside, {force: true});
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,7 +77,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await fs.open(lock, 'wx', 0o600);
+      const handle = await nodeFs.promises.open(lock, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify({...me, at: Date.now()}));
       } finally {
@@ -102,6 +102,6 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
   } finally {
     // Only our own lock: had we been judged stale, the file may be another instance's by now.
     const now = await readHolder(lock).catch(() => undefined);
-    if (now?.holder?.token === me.token) await fs.rm(lock, {force: true}).catch(() => undefined);
+    if (now?.holder?.token === me.token) await nodeFs.promises.rm(lock, {force: true}).catch(() => undefined);
   }
 }

@@ -2,7 +2,8 @@
 export * from './types.ts';
 export {loadPack, loadPacks, type PackInput, type LoadResult, type LoadOptions} from './loader.ts';
 export {readPackDir} from './pack-fs.ts';
-export {loadCatalog, menuEntries, type Catalog, type CatalogOptions, type MenuEntry} from './catalog.ts';
+export {menuEntries, type Catalog, type CatalogOptions, type MenuEntry} from './catalog.ts';
+export {loadCatalog} from './pack-catalog.ts';
 export {createLessonSession, type LessonSession, type LessonSessionOptions, type LessonExecutor} from './session.ts';
 export {reduceLesson, type LessonAction, type LearnerAction, type DriverAction, type ReducerContext} from './reducer.ts';
 export {

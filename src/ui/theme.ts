@@ -1,6 +1,7 @@
 // Colour roles for every pane. Colour only ever *adds* to a word or symbol that already
 // carries the meaning, so the monochrome theme (NO_COLOR, --no-color, a projector with
 // poor contrast) loses nothing but the tint.
+import type {ForegroundColorName} from 'chalk';
 import {createContext, useContext} from 'react';
 
 export type ColourRole =
@@ -15,7 +16,8 @@ export type ColourRole =
 
 /** The subset of ink's <Text> props a role may set. */
 export interface Style {
-  color?: string;
+  /** A named colour: Line styles with chalk's method of that name, as Ink's <Text> does. */
+  color?: ForegroundColorName;
   bold?: boolean;
   dimColor?: boolean;
   inverse?: boolean;

@@ -87,7 +87,7 @@ describe('the limits, named and raised', () => {
     expect(lab.get('c2')).toBeUndefined();
     const words = {en: /3 sockets/, fa: /۳/, ru: /3/};
     for (const lng of ['en', 'fa', 'ru'] as const) {
-      const text = describeOutcome(o, translatorOf(createI18n(lng))).lines.join('\n');
+      const text = describeOutcome(o, translatorOf(await createI18n(lng))).lines.join('\n');
       expect(text, lng).toMatch(words[lng]);
       expect(text, lng).toContain('--max-sockets N');
       expect(text, lng).toContain('close NAME');
@@ -123,7 +123,7 @@ describe('a scan line of thousands of whole ranges', () => {
     delay.disable();
     expect(o.ok).toBe(false);
     expect(!o.ok && o.error).toMatchObject({code: 'ELIMIT', operation: 'scan', limit: {kind: 'scan-ports', max: 1024}});
-    expect(describeOutcome(o, translatorOf(createI18n('en'))).lines[0]).toMatch(/at most 1,024 ports/);
+    expect(describeOutcome(o, translatorOf(await createI18n('en'))).lines[0]).toMatch(/at most 1,024 ports/);
     // Old behaviour: 9,000 ranges × 65,535 ports walked into a Set, 12 s with the loop blocked.
     // (Bounds far above the milliseconds this takes, far below the old 12 s, for loaded machines.)
     expect(ms).toBeLessThan(3000);

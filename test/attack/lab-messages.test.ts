@@ -14,7 +14,8 @@ import {freshHome} from './app.ts';
 /** The lab error of a failed outcome (undefined when it succeeded or failed to parse). */
 const labErr = (o: Outcome) => (!o.ok && o.error.kind === 'lab' ? o.error : undefined);
 
-const words = (o: Outcome, lng: 'en' | 'fa' | 'ru' = 'en') => describeOutcome(o, translatorOf(createI18n(lng))).lines.join('\n');
+const I18NS = {en: await createI18n('en'), fa: await createI18n('fa'), ru: await createI18n('ru')};
+const words = (o: Outcome, lng: 'en' | 'fa' | 'ru' = 'en') => describeOutcome(o, translatorOf(I18NS[lng])).lines.join('\n');
 
 async function run(line: string, lab = newLab()): Promise<Outcome> {
   const ex = createExecutor(lab);
@@ -70,7 +71,7 @@ describe('Unix socket paths: the message says what is wrong with the path', () =
     fs.renameSync(`${stale}.keep`, stale);
     const listen = await run(`listen unix ${stale} as u`);
     expect(labErr(listen)?.unixProblem?.kind).toBe('stale-socket');
-    expect(describeOutcome(listen, translatorOf(createI18n('en'))).lines[1]).toContain(`rm ${stale}`);
+    expect(describeOutcome(listen, translatorOf(I18NS.en)).lines[1]).toContain(`rm ${stale}`);
     const connect = await run(`connect unix ${stale} as c`);
     expect(labErr(connect)?.unixProblem?.kind).toBe('stale-socket');
 

@@ -19,11 +19,12 @@ import {hostileDatagrams, hostileIn, hostileServer, RAW_BIDI, RAW_CONTROL, type 
 
 const TEXT_PAYLOADS: Payload[] = ['escapes', 'megaline', 'invalid-utf8'];
 const LANGS = ['en', 'fa', 'ru'] as const;
+const WORDS = {en: await createI18n('en'), fa: await createI18n('fa'), ru: await createI18n('ru')};
 
 /** Every event and outcome in words, in every language: none may carry a raw control. */
 function expectCleanWords(events: readonly LabEvent[], outcomes: readonly Outcome[]): void {
   for (const lng of LANGS) {
-    const t = translatorOf(createI18n(lng));
+    const t = translatorOf(WORDS[lng]);
     for (const e of events) {
       const text = describeEvent(e, t);
       expect(text, `${lng} ${e.type}`).not.toMatch(RAW_CONTROL);

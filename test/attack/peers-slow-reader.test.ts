@@ -42,15 +42,15 @@ describe('in this process: the lab and the commands', () => {
     expect(firstQueued).toBeDefined();
     const q = firstQueued!.ok && firstQueued!.result.verb === 'send' ? firstQueued!.result.queued! : 0;
     expect(q).toBeGreaterThan(0);
-    expect(describeOutcome(firstQueued!, translatorOf(createI18n('en'))).lines[0]).toMatch(/bytes are queued, not yet taken by the peer \(its receive window is full\)/);
-    expect(describeOutcome(firstQueued!, translatorOf(createI18n('fa'))).lines[0]).toMatch(/پنجرهٔ دریافتش پر است/);
-    expect(describeOutcome(firstQueued!, translatorOf(createI18n('ru'))).lines[0]).toMatch(/окно приёма заполнено/);
+    expect(describeOutcome(firstQueued!, translatorOf(await createI18n('en'))).lines[0]).toMatch(/bytes are queued, not yet taken by the peer \(its receive window is full\)/);
+    expect(describeOutcome(firstQueued!, translatorOf(await createI18n('fa'))).lines[0]).toMatch(/پنجرهٔ دریافتش پر است/);
+    expect(describeOutcome(firstQueued!, translatorOf(await createI18n('ru'))).lines[0]).toMatch(/окно приёма заполнено/);
     // The event says it too.
     expect(lab.history().some((e) => e.type === 'send' && e.queued !== undefined)).toBe(true);
     // Then the lab's own limit: 4 MiB waiting in this program, named.
     expect(limited).toBeDefined();
     expect(!limited!.ok && limited!.error).toMatchObject({code: 'ELIMIT', operation: 'send', limit: {kind: 'buffered', max: 4 * 1024 * 1024}});
-    expect(describeOutcome(limited!, translatorOf(createI18n('en'))).lines.join(' ')).toMatch(/4,194,304 bytes waiting for the peer/);
+    expect(describeOutcome(limited!, translatorOf(await createI18n('en'))).lines.join(' ')).toMatch(/4,194,304 bytes waiting for the peer/);
     // The peer reads again: everything that was accepted arrives, once.
     peer.child.send('read');
     expect((await ex.run('shutdown c')).ok).toBe(true);

@@ -9,7 +9,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import {runLessonAuto} from '../../src/cli/lesson-mode.ts';
 import {createI18n} from '../../src/i18n/setup.ts';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import type {LessonSession} from '../../src/lessons/session.ts';
 import {proseLines} from '../../src/ui/app/lesson/proseLines.ts';
 import {translatorOf} from '../../src/ui/format/index.ts';
@@ -25,8 +25,8 @@ const catalog = loadCatalog();
 describe('every lesson in Persian reads in logical order (app mode)', () => {
   it.each(catalog.lessons.map((l) => l.id))('%s: transcript and prose pane at widths 40, 60 and 100', async (id) => {
     const lesson = catalog.lessons.find((l) => l.id === id)!;
-    const t = translatorOf(createI18n('fa'));
-    const ui = createI18n('fa');
+    const t = translatorOf(await createI18n('fa'));
+    const ui = await createI18n('fa');
     const pane = {t: ui.getFixedT('fa', 'ui'), theme: colourTheme, text: directedLayout('app', true)};
     laidOut.length = 0;
     const printed: string[] = [];

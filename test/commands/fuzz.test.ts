@@ -94,7 +94,7 @@ describe('random input never breaks the REPL engine', () => {
   });
 
   it(`${RUNS} sessions × ${LINES_PER_RUN} lines: no throw, no unhandled rejection, every socket closed after quit`, async () => {
-    const t = translatorOf(createI18n('en'));
+    const t = translatorOf(await createI18n('en'));
     let total = 0;
     let ran = 0;
     let succeeded = 0;

@@ -65,10 +65,12 @@ describe('locales/*/commands.json', () => {
   });
 });
 
+const I18NS = Object.fromEntries(await Promise.all(LNGS.map(async (lng) => [lng, await createI18n(lng)] as const)));
+
 describe('formatters speak every language, never a raw key', () => {
   const leaked = /commands:|^\w+(\.\w+)+$|\{\{/;
   for (const lng of LNGS) {
-    const t = translatorOf(createI18n(lng));
+    const t = translatorOf(I18NS[lng]!);
     it(`${lng}: every parse error and lab error`, () => {
       for (const code of PARSE_ERROR_CODES) {
         const e: CommandError = {kind: 'parse', code, at: 3, token: 'xyz', verb: 'bind', expected: 'address', allowed: ['tcp'], limit: 10, actual: 11, suggestion: 'bind', codePoint: 7};

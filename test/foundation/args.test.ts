@@ -58,9 +58,9 @@ describe('parseCliArgs', () => {
     const {createI18n} = await import('../../src/i18n/setup.ts');
     const {argErrorText} = await import('../../src/cli/usage.ts');
     const error = {code: 'bad-value', option: '--width', value: '-5'} as const;
-    expect(argErrorText(error, createI18n('en').t)).toBe('--width takes a number of columns from 20 to 1000, not “-5”.');
-    expect(argErrorText(error, createI18n('ru').t)).toBe('--width принимает число столбцов от 20 до 1000, а не «-5».');
-    expect(argErrorText(error, createI18n('fa').t)).toContain('«-5»');
+    expect(argErrorText(error, (await createI18n('en')).t)).toBe('--width takes a number of columns from 20 to 1000, not “-5”.');
+    expect(argErrorText(error, (await createI18n('ru')).t)).toBe('--width принимает число столбцов от 20 до 1000, а не «-5».');
+    expect(argErrorText(error, (await createI18n('fa')).t)).toContain('«-5»');
   });
 });
 

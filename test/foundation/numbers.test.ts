@@ -3,10 +3,9 @@
 import {describe, expect, it} from 'vitest';
 import {createI18n} from '../../src/i18n/setup.ts';
 
+const [fa, ru, en] = await Promise.all([createI18n('fa'), createI18n('ru'), createI18n('en')]);
+
 describe('prose numbers through i18next', () => {
-  const fa = createI18n('fa');
-  const ru = createI18n('ru');
-  const en = createI18n('en');
 
   it('a plain {{n}} is written in the language digits (hints, lint, --auto)', () => {
     expect(fa.t('lessons:runner.hint', {n: 2, total: 3})).toContain('۲');
@@ -38,8 +37,8 @@ describe('prose numbers through i18next', () => {
 
 describe('counters', () => {
   it('", digits" writes the language digits without grouping (the event log time column)', () => {
-    expect(createI18n('fa').t('ui:log.at', {ms: 12345})).toBe('۱۲۳۴۵');
-    expect(createI18n('ru').t('ui:log.at', {ms: 12345})).toBe('12345');
-    expect(createI18n('en').t('ui:log.at', {ms: 12345})).toBe('12345');
+    expect(fa.t('ui:log.at', {ms: 12345})).toBe('۱۲۳۴۵');
+    expect(ru.t('ui:log.at', {ms: 12345})).toBe('12345');
+    expect(en.t('ui:log.at', {ms: 12345})).toBe('12345');
   });
 });

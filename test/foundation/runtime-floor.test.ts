@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {bundleLauncher, readContent} from '../../scripts/build.mjs';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import {CLI, NODE20, ROOT} from '../e2e/pty-rig.ts';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {engines: {node: string}};

@@ -3,7 +3,7 @@
 import {afterAll, describe, expect, it} from 'vitest';
 import {runLessonAuto} from '../../src/cli/lesson-mode.ts';
 import {LANGUAGES} from '../../src/i18n/languages.ts';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import {textWidth} from '../../src/ui/layout/text.ts';
 import {ownSockets} from './helpers.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readContent} from '../../scripts/build.mjs';
 import {builtinContent} from '../../src/content/builtin.ts';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import {loadPack} from '../../src/lessons/loader.ts';
 import {parseYamlSource, preparse, preparsedSource} from '../../src/lessons/yaml-source.ts';
 

@@ -7,7 +7,7 @@
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import {PROGRESS_VERSION} from '../../src/lessons/progress.ts';
 
 

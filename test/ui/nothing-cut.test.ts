@@ -6,7 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import type {OsView, SocketInfo} from '../../src/lab/types.ts';
 import {runAuto} from '../../src/lessons/autopilot.ts';
-import {loadCatalog} from '../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../src/lessons/pack-catalog.ts';
 import {createLessonSession} from '../../src/lessons/session.ts';
 import {lessonPaneBoxes} from '../../src/ui/app/lesson/LessonPanes.tsx';
 import {lessonPorts} from '../../src/ui/app/lesson/taskFocus.ts';

@@ -4,6 +4,7 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {useEffect, useMemo, useReducer, useState, type ReactNode} from 'react';
 import {useTranslation} from 'react-i18next';
+import {ensureLanguages, hasLanguages} from '../../i18n/setup.ts';
 import {BidiProvider} from '../components/BidiContext.tsx';
 import {Calibration} from '../components/Calibration.tsx';
 import {NoticeProvider} from '../components/NoticeContext.tsx';
@@ -56,7 +57,7 @@ export function App(props: AppProps) {
   const {menu, initial, resumeIndex, settings: initialSettings, chooseLanguage = false, calibrate = false, onSettings, version = '', renderLesson, renderRepl} = props;
   const {exit} = useApp();
   const {columns, rows} = useWindowSize();
-  const {t} = useTranslation();
+  const {t, i18n} = useTranslation();
   const [needsCalibration, setNeedsCalibration] = useState(calibrate);
   const [notices, setNotices] = useState(props.notices ?? []);
   const [footerNotice, setFooterNotice] = useState<string | undefined>(undefined);
@@ -143,7 +144,12 @@ export function App(props: AppProps) {
           onQuit={quit}
           initialRow={settingsRow}
           onRow={setSettingsRow}
-          onCalibrate={() => dispatch({type: 'open', screen: {name: 'calibrate'}})}
+          onCalibrate={() => {
+            // The question is asked in Persian: its words first (at once when they are there).
+            const open = () => dispatch({type: 'open', screen: {name: 'calibrate'}});
+            if (hasLanguages(i18n, ['fa'])) open();
+            else void ensureLanguages(i18n, ['fa']).then(open);
+          }}
           onAbout={() => dispatch({type: 'open', screen: {name: 'about'}})}
         />
       );

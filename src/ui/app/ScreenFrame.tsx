@@ -31,7 +31,8 @@ export function ScreenFrame({title, subtitle, width, height, hints, help, above 
   head.push(...above, []);
   const body = {width, height: Math.max(1, height - head.length - 1)};
   const open = help?.open ?? false;
-  if (help) help.limit.current = helpMaxScroll(body.width, body.height, false, ctx, workshop);
+  // Asked only when a key scrolls the help: laying it out costs a few ms of every frame.
+  if (help) help.limit.current = () => helpMaxScroll(body.width, body.height, false, ctx, workshop);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Lines lines={head} />
@@ -53,7 +54,7 @@ export interface HelpToggle {
   /** Lines of the help scrolled past. */
   scroll: number;
   /** How far it can scroll: set by whoever draws it (it knows the size). */
-  limit: RefObject<number>;
+  limit: RefObject<() => number>;
   /** Call first with every action: true means the help took it. */
   consume(action: Action): boolean;
 }
@@ -62,8 +63,11 @@ export interface HelpToggle {
 export function useHelpToggle(): HelpToggle {
   const [open, setOpen] = useState(false);
   const [scroll, setScroll] = useState(0);
-  const limit = useRef(0);
-  const by = (delta: number) => setScroll((s) => Math.max(0, Math.min(limit.current, s + delta)));
+  const limit = useRef(() => 0);
+  const by = (delta: number) => {
+    const most = limit.current();
+    setScroll((s) => Math.max(0, Math.min(most, s + delta)));
+  };
   return {
     open,
     scroll,

@@ -6,6 +6,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useReducer, useState} from 'react';
 import {useTranslation} from 'react-i18next';
 import {commonPrefix, completions} from '../../commands/complete.ts';
+import {ensureLanguages} from '../../i18n/setup.ts';
 import type {SocketLab} from '../../lab/types.ts';
 import {LessonPanes, paneAfter, type PaneId} from '../app/lesson/LessonPanes.tsx';
 import {HelpOverlay, helpMaxScroll} from '../components/HelpOverlay.tsx';
@@ -84,7 +85,10 @@ export function ReplScreen({lab, width, height, history, onQuit, onBack, timeout
     void repl.run(line).then(async (outcome) => {
       if (!outcome.ok) return;
       const r = outcome.result;
-      if (r.verb === 'lang') await i18n.changeLanguage(r.lng);
+      if (r.verb === 'lang') {
+        await ensureLanguages(i18n, [r.lng]);
+        await i18n.changeLanguage(r.lng);
+      }
       else if (r.verb === 'clear') repl.clear();
       else if (r.verb === 'quit') onQuit(0);
     });

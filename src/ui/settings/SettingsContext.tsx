@@ -3,6 +3,7 @@
 import {createContext, useContext, useRef, useState, type ReactNode} from 'react';
 import {useTranslation} from 'react-i18next';
 import {isLanguage} from '../../i18n/languages.ts';
+import {ensureLanguages, hasLanguages} from '../../i18n/setup.ts';
 import {applySettings, toggledAlso, type Settings, type SettingsPatch} from './settings.ts';
 
 export interface SettingsApi {
@@ -39,7 +40,10 @@ export function useSettingsState(initial: Settings, onChange?: (patch: SettingsP
   const lastAlso = useRef(initial.also);
   const withLanguage = (s: Settings): Settings => ({...s, language: isLanguage(i18n.language) ? i18n.language : s.language});
   const settings = withLanguage(state);
-  const update = (change: SettingsPatch | ((latest: Settings) => SettingsPatch)) => {
+  // A change to a language not loaded yet waits for its words (and later changes wait
+  // behind it, in order); everything else applies at once.
+  const waiting = useRef<Promise<void> | undefined>(undefined);
+  const apply = (change: SettingsPatch | ((latest: Settings) => SettingsPatch)) => {
     const before = withLanguage(latest.current);
     const patch = typeof change === 'function' ? change(before) : change;
     const next = applySettings(before, patch);
@@ -52,6 +56,18 @@ export function useSettingsState(initial: Settings, onChange?: (patch: SettingsP
       if (next[key] !== before[key] || key in patch) (changed as Record<string, unknown>)[key] = next[key];
     }
     onChange?.(changed);
+  };
+  const update = (change: SettingsPatch | ((latest: Settings) => SettingsPatch)) => {
+    const needs = (s: Settings) => {
+      const patch = typeof change === 'function' ? change(s) : change;
+      return [patch.language, patch.also];
+    };
+    if (!waiting.current && hasLanguages(i18n, needs(withLanguage(latest.current)))) return apply(change);
+    const after = (waiting.current ?? Promise.resolve()).then(() => ensureLanguages(i18n, needs(withLanguage(latest.current)))).then(() => apply(change));
+    const settled = after.catch(() => {}).then(() => {
+      if (waiting.current === settled) waiting.current = undefined;
+    });
+    waiting.current = settled;
   };
   return {settings, update, toggleAlso: () => update((s) => ({also: toggledAlso(s, lastAlso.current)}))};
 }

@@ -6,8 +6,10 @@ vi.hoisted(() => {
   process.env.FORCE_COLOR = '1'; // so "colours off" has something to turn off
 });
 
+import type {i18n as I18n} from 'i18next';
 import {Text} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
+import {createI18n, hasLanguages} from '../../../src/i18n/setup.ts';
 import {App, type AppProps} from '../../../src/ui/app/App.tsx';
 import {RUN_COMMANDS} from '../../../src/ui/app/AboutScreen.tsx';
 import type {MenuItem} from '../../../src/ui/app/LessonMenu.tsx';
@@ -43,7 +45,7 @@ afterEach(() => {
   app = undefined;
 });
 
-function start(lng: Lng, props: Partial<AppProps> = {}, size = {columns: 80, rows: 24}) {
+function start(lng: Lng, props: Partial<AppProps> = {}, size: {columns: number; rows: number; i18n?: I18n} = {columns: 80, rows: 24}) {
   const saved: SettingsPatch[] = [];
   const opened: string[] = [];
   const r = renderAt(
@@ -241,5 +243,52 @@ describe('menu', () => {
     done = 5;
     await r.press(KEY.escape);
     await until(() => expect(r.text()).toContain('5/13'));
+  });
+});
+
+describe('languages loaded on first use (the app loads only the learner’s language and English at start)', () => {
+  const appI18n = async (lng: Lng) => {
+    const i18n = await createI18n(lng);
+    expect(!hasLanguages(i18n, ['fa']) || lng === 'fa', 'Persian must not be loaded at start').toBe(true);
+    return i18n;
+  };
+
+  it('t: the second language’s words are loaded, then the title is shown in it', async () => {
+    const i18n = await appI18n('en');
+    expect(hasLanguages(i18n, ['fa'])).toBe(false);
+    const {r, saved} = start('en', {}, {columns: 80, rows: 24, i18n});
+    await until(() => expect(r.text()).toContain('Lessons'));
+    await r.press('j');
+    await r.press('t');
+    await until(() => expect(r.text()).toContain(WORDS.fa.lesson2));
+    expect(saved).toEqual([{also: 'fa'}]);
+    expect(hasLanguages(i18n, ['fa'])).toBe(true);
+    expect(hasLanguages(i18n, ['ru'])).toBe(false);
+  });
+
+  it('Settings: a language not loaded yet is shown in its own words, never in English', async () => {
+    const i18n = await appI18n('en');
+    const {r, saved} = start('en', {}, {columns: 80, rows: 24, i18n});
+    await until(() => expect(r.text()).toContain('Lessons'));
+    await r.press(',');
+    await until(() => expect(r.text()).toContain('Settings'));
+    // The language row: en → fa → ru.
+    await r.press(KEY.enter);
+    await r.press(KEY.enter);
+    await until(() => expect(r.text()).toContain(WORDS.ru.settings));
+    expect(saved).toEqual([{language: 'fa'}, {language: 'ru'}]);
+    expect(i18n.language).toBe('ru');
+    expect(i18n.t('app:menu.title')).toBe('Уроки');
+  });
+
+  it('the calibration question (in Persian) from an English session', async () => {
+    const i18n = await appI18n('en');
+    const {r} = start('en', {}, {columns: 80, rows: 24, i18n});
+    await until(() => expect(r.text()).toContain('Lessons'));
+    await r.press(',');
+    await r.press('5');
+    await r.press(KEY.enter);
+    // The sample line in logical order: Persian words, not English ones.
+    await until(() => expect(r.text()).toContain('کلید ۲ را بزنید'));
   });
 });

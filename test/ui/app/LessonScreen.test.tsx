@@ -4,7 +4,7 @@
 import {useState} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Lab} from '../../../src/lab/index.ts';
-import {loadCatalog} from '../../../src/lessons/catalog.ts';
+import {loadCatalog} from '../../../src/lessons/pack-catalog.ts';
 import {createLessonSession, type LessonSession} from '../../../src/lessons/session.ts';
 import {LessonScreen} from '../../../src/ui/app/lesson/LessonScreen.tsx';
 import {formatNumber, toAsciiDigits} from '../../../src/i18n/digits.ts';

@@ -70,11 +70,13 @@ export interface RenderOptions {
   /** Wrap in the providers the App provides itself (for screens rendered alone). */
   bidi?: BidiMode;
   providers?: boolean;
+  /** Instead of every language loaded: an instance made as the app makes it (createI18n). */
+  i18n?: I18n;
 }
 
 /** Render `node` in a `columns`×`rows` terminal with every language loaded, starting in `lng`. */
-export function renderAt(lng: Lng, node: ReactElement, {columns = 80, rows = 24, bidi = 'app', providers = false}: RenderOptions = {}): Rendered {
-  const {i18n, missing} = allLanguagesI18n(lng);
+export function renderAt(lng: Lng, node: ReactElement, {columns = 80, rows = 24, bidi = 'app', providers = false, i18n: given}: RenderOptions = {}): Rendered {
+  const {i18n, missing} = given ? {i18n: given, missing: []} : allLanguagesI18n(lng);
   const stdout = new Out(columns, rows);
   const stdin = new FakeStdin();
   const wrapped: ReactNode = providers ? (
