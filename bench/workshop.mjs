@@ -89,6 +89,11 @@ export async function simulatedJoins({learners = 200, runs = 3} = {}) {
   return {learners, fromRoomMs: summary(fromRoom), fromProcessStartMs: summary(fromStart), budget: {allJoinedMs: 2000}};
 }
 
+/** The wall's datagram count; it is written with digit grouping ("2,431"). */
+function datagramsSoFar(screen) {
+  return Number(/Datagrams so far: ([\d,]+)/.exec(screen)?.[1]?.replaceAll(',', '') ?? 0);
+}
+
 /**
  * Figure 2: the wall while 200 learners send a datagram a second. `separate`: the learners
  * run in a process of their own (as on their laptops); otherwise in the wall's own process
@@ -109,11 +114,11 @@ export async function wallUnderDatagrams({learners = 200, seconds = 10, cols = 1
     p.write('3');
     await p.waitFor('Datagrams so far:', 10_000);
     // A second for every learner's first datagram, then the measured window.
-    await p.waitFor((s) => Number(/Datagrams so far: (\d+)/.exec(s)?.[1] ?? 0) >= learners, 10_000);
+    await p.waitFor((s) => datagramsSoFar(s) >= learners, 10_000);
     const frames0 = p.frames.length;
     const cpu0 = cpuSeconds(p.pid);
     const t0 = performance.now();
-    const datagrams0 = Number(/Datagrams so far: (\d+)/.exec(p.screen())?.[1] ?? 0);
+    const datagrams0 = datagramsSoFar(p.screen());
     const latencies = [];
     const misses = [];
     let grid = false;
@@ -136,7 +141,7 @@ export async function wallUnderDatagrams({learners = 200, seconds = 10, cols = 1
       p.write('g');
       await p.waitFor('Datagrams so far:', 5000);
     }
-    const datagrams1 = Number(/Datagrams so far: (\d+)/.exec(p.screen())?.[1] ?? 0);
+    const datagrams1 = datagramsSoFar(p.screen());
     const frameTimes = p.frames.slice(frames0).filter((t) => t <= t1);
     const wall = (t1 - t0) / 1000;
     const rss = memory(p.pid);
