@@ -66,8 +66,11 @@ describe('host --json', () => {
     const learner = start(['join', `127.0.0.1:${port}`, code, '--name', 'nika']);
     await learner.waitForLine((l) => l.includes('You are in the room'));
     const joined = (await host.waitFor(is('join', {nick: 'nika'}))) as Rec;
+    // nika joined while the revealed second-connection poll was still up and is shown it
+    // (its choices may print after this point): wait for the UDP poll's own choices.
     host.write('poll udp');
-    await learner.waitForLine((l) => l.startsWith('  3)'));
+    const udpPoll = await learner.waitForLine((l) => l.startsWith('Poll:') && l.includes('UDP'));
+    await learner.waitForLine((l) => l.startsWith('  3)'), undefined, learner.lines.indexOf(udpPoll));
     learner.write('1');
     await host.waitFor(is('poll', {phase: 'answer', learner: joined['learner'], choice: 1}));
     await learner.waitForLine((l) => l.includes('Your answer: 1'));

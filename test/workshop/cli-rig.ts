@@ -13,8 +13,8 @@ export interface CliProcess {
   /** The stdout lines that parse as JSON. */
   records(): Record<string, unknown>[];
   stderr(): string;
-  /** The first line (so far or to come) that passes the test; fails naming what was seen. */
-  waitForLine(test: (line: string) => boolean, ms?: number): Promise<string>;
+  /** The first line (so far or to come, from line `from` on) that passes the test; fails naming what was seen. */
+  waitForLine(test: (line: string) => boolean, ms?: number, from?: number): Promise<string>;
   /** Like waitForLine, over JSON records. */
   waitFor(test: (record: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>;
   /** Every record that passes, once there are `count` of them. */
@@ -127,7 +127,7 @@ export function startCli(args: string[], options: CliOptions = {}): CliProcess {
     lines,
     records,
     stderr: () => err,
-    waitForLine: (test, ms = 15_000) => waitUntil(() => lines.find(test), `a line ${test}`, ms),
+    waitForLine: (test, ms = 15_000, from = 0) => waitUntil(() => lines.find((l, i) => i >= from && test(l)), `a line ${test}`, ms),
     waitFor: (test, ms = 15_000) => waitUntil(() => records().find(test), `a record ${test}`, ms),
     waitForCount: (test, count, ms = 15_000) =>
       waitUntil(() => {

@@ -23,25 +23,15 @@ export const plainLayout: TextLayout = {mirror: false, cell: fit, wrap: wrapText
  */
 function bidiCell(text: string, width: number, mode: BidiMode, rtl: boolean): string {
   if (width <= 0) return '';
-  const direction = rtl ? 'rtl' : 'auto';
+  // A cell takes its table's direction, as in a browser: a Persian name in a Russian
+  // table reads right to left inside a cell that starts, like its column, at the left.
+  const direction = rtl ? 'rtl' : 'ltr';
   const flat = text.replace(/\r?\n/g, ' ');
-  const whole = layoutParagraph(flat, {mode, width: Infinity, direction, defaultDirection: 'rtl', align: false});
+  const whole = layoutParagraph(flat, {mode, width: Infinity, direction, align: false});
   const first = whole[0] ?? '';
-  if (whole.length <= 1 && textWidth(first) <= width) {
-    return fitCell(first, width, rtl || hasRtl(flat) ? 'right' : 'left');
-  }
-  const cut = layoutParagraph(flat, {mode, width: Math.max(1, width - 1), direction, defaultDirection: 'rtl', align: false})[0] ?? '';
-  const paraRtl = rtl || firstStrongIsRtl(flat);
-  return paraRtl ? fitCell(ELLIPSIS + cut.trimStart(), width, 'right') : fitCell(cut.trimEnd() + ELLIPSIS, width, 'left');
-}
-
-// Latin, Cyrillic and Greek letters versus Hebrew/Arabic-script letters: the first one
-// decides an 'auto' paragraph's direction (UAX #9 P2, close enough for a cell).
-const STRONG = /[A-Za-z\u00c0-\u02af\u0370-\u052f]|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u;
-
-function firstStrongIsRtl(text: string): boolean {
-  const m = STRONG.exec(text);
-  return m !== null && hasRtl(m[0]);
+  if (whole.length <= 1 && textWidth(first) <= width) return fitCell(first, width, rtl ? 'right' : 'left');
+  const cut = layoutParagraph(flat, {mode, width: Math.max(1, width - 1), direction, align: false})[0] ?? '';
+  return rtl ? fitCell(ELLIPSIS + cut.trimStart(), width, 'right') : fitCell(cut.trimEnd() + ELLIPSIS, width, 'left');
 }
 
 // Shaping and reordering are the expensive part of a frame: memoise per cell.

@@ -6,7 +6,8 @@ import {hostPort} from '../format/text.ts';
 import {addrText, countsText, diagnosisText, learnerRecordLines, pollCountsText} from '../format/workshop.ts';
 import type {Translate} from '../format/translate.ts';
 import {noteLine, noteLines, type PaneContext} from '../layout/paneContext.ts';
-import {fitLine, type StyledLine} from '../layout/styledLine.ts';
+import type {StyledLine} from '../layout/styledLine.ts';
+import {tableLines, type TableColumn, type TableRow} from '../layout/table.ts';
 import type {LearnerRecord} from '../../workshop/learner-records.ts';
 import type {LearnerState} from '../../workshop/learner.ts';
 import type {OsSocket, OsView} from '../../lab/types.ts';
@@ -31,14 +32,22 @@ export function youLines(s: LearnerState, ctx: PaneContext, width: number): Styl
 export function wallCopyLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
   const w = s.wall;
   if (!w) return [noteLine(ctx, ctx.t('workshop:learner.waiting'), width)];
-  const lines = noteLines(ctx, countsText(w, tr(ctx)), width, 'ok');
-  for (const r of w.rows) {
+  const {t} = ctx;
+  // A table like the wall's own, so a Persian name moves no column, in any direction.
+  const columns: TableColumn[] = [
+    {id: 'mark', header: '', min: 1, max: 1, priority: 10, whole: true},
+    {id: 'n', header: t('workshop:wall.grid.n'), min: 1, max: 5, priority: 9, align: 'end', whole: true},
+    {id: 'source', header: t('workshop:wall.source'), min: 9, max: 28, priority: 9, cut: 'start', keep: 1},
+    {id: 'who', header: t('workshop:wall.who'), min: 4, max: 24, priority: 8},
+  ];
+  const rows: TableRow[] = w.rows.map((r) => {
     const mine = r.learner === s.learner;
-    const mark = mine ? ctx.theme.symbols.selected : ' ';
-    const text = `${mark} ${String(r.learner).padStart(3)}  ${hostPort(r.address, r.port).padEnd(22)} ${visible(r.nick)}${r.role === 'second' ? ' (2)' : ''}`;
-    lines.push(fitLine([{text: ctx.text.cell(text, width), ...(mine ? {role: 'focus' as const} : {})}], width, ctx.text.mirror));
-  }
-  return lines;
+    return {
+      cells: [mine ? ctx.theme.symbols.selected : '', String(r.learner), hostPort(r.address, r.port), `${visible(r.nick)}${r.role === 'second' ? ' (2)' : ''}`],
+      ...(mine ? {role: 'focus' as const} : {}),
+    };
+  });
+  return [...noteLines(ctx, countsText(w, tr(ctx)), width, 'ok'), ...tableLines(columns, rows, width, ctx.text)];
 }
 
 export function pollViewLines(s: LearnerState, ctx: PaneContext, width: number): StyledLine[] {
