@@ -14,6 +14,8 @@ import type {Capabilities, Lesson, Step} from './types.ts';
 /** What the driver needs from the command language. */
 export interface LessonExecutor {
   run(line: string): Promise<CommandOutcome>;
+  /** Stop the running command's wait; false when nothing was running. */
+  cancel?(): boolean;
   dispose(): void;
 }
 
@@ -46,6 +48,8 @@ export interface LessonSession {
   showMe(): void;
   /** Run a line the learner typed in the lesson's prompt (placeholders are filled in). */
   submit(line: string): Promise<CommandOutcome>;
+  /** Stop a learner's command that is still running (a long `wait`): true if one was stopped. */
+  cancel(): boolean;
   /** Close the lesson's sockets, open a fresh lab, start again from step 0. */
   reset(): Promise<void>;
   /** Resolves when no command, watch-with-solution or lab opening is in flight. */
@@ -277,6 +281,12 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
         return Promise.resolve({ok: false, line, error: {kind: 'lab', code: 'ESTATE', operation: 'socket'}, events: []});
       }
       return track(runLine(state.generation, state.index, line, 'learner'));
+    },
+    cancel() {
+      // Commands run one after another: the first without an outcome is the one running.
+      // Only the learner's own is stopped; the lesson's commands are part of its step.
+      const running = state.steps[state.index]?.commands.find((c) => !c.outcome);
+      return running?.source === 'learner' && (executor?.cancel?.() ?? false);
     },
     reset() {
       if (state.phase === 'closed') return Promise.resolve();

@@ -100,6 +100,22 @@ describe('lesson session (real sockets)', () => {
     expect(state.steps[TASK]!.commands[0]!.line).toBe(`connect tcp 127.0.0.1:${portOf(state, 'srv')} as mine`);
   });
 
+  it('cancel stops a wait the learner typed, and nothing when none runs', async () => {
+    const session = open();
+    await toTask(session);
+    expect(session.cancel()).toBe(false);
+    const waiting = session.submit('wait data 600000');
+    await waitForState(session, (s) => s.steps[TASK]!.commands.some((c) => c.source === 'learner' && !c.outcome));
+    expect(session.cancel()).toBe(true);
+    const outcome = await waiting;
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : outcome.error).toMatchObject({code: 'ECANCELED'});
+    expect(session.cancel()).toBe(false);
+    // The lesson goes on: the task is still the learner's to meet.
+    expect(session.getState().steps[TASK]!.status).toBe('active');
+    expect((await session.submit('connect tcp 127.0.0.1:{srv.port} as mine')).ok).toBe(true);
+  });
+
   it('hint, then "show me" runs the lesson solution and meets the task', async () => {
     const session = open();
     await toTask(session);

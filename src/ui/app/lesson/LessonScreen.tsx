@@ -80,6 +80,9 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
   }, [alsoLng, i18n, lesson.id, mode]);
 
   const onAction = (action: Action, input: string) => {
+    // Ctrl+C or Esc while a typed command runs (a `wait` can take minutes) stops only it
+    // (Esc in the prompt reaches the prompt's own onCancel instead).
+    if ((action === 'interrupt' || (action === 'back' && overlay === 'none' && !typing)) && session.cancel()) return;
     if (action === 'interrupt') return onQuit(130);
     if (overlay === 'confirm') {
       if (action === 'confirmYes') onQuit(0);
@@ -233,7 +236,7 @@ export function LessonScreen({open, presenter = false, onBack, onQuit}: LessonSc
           editor={editor}
           dispatch={edit}
           onSubmit={submit}
-          onCancel={() => setTyping(false)}
+          onCancel={() => session.cancel() || setTyping(false)}
           active={typing && overlay === 'none'}
           width={columns}
           placeholder={focus === 'task' ? t('lessons:runner.keys.prompt') : ''}

@@ -115,7 +115,7 @@ function stepLines(input: ProseInput, step: Step, s: StepState, current: boolean
 function commandLines(input: ProseInput, c: CommandRecord, ctx: PaneContext): StyledLine[] {
   const {t, width} = input;
   const out = para(ctx, width, `▸ ${commandSourceText(c, t)}`, 'active');
-  if (!c.outcome) return [...out, ...para(ctx, width, t('lessons:runner.running'), 'muted', 4)];
+  if (!c.outcome) return [...out, ...para(ctx, width, t(c.source === 'learner' ? 'lessons:runner.runningStoppable' : 'lessons:runner.running'), 'muted', 4)];
   if (!input.presenter) for (const e of c.outcome.events) out.push(...para(ctx, width, `· ${describeEvent(e, t)}`, 'muted', 4));
   const described = describeOutcome(c.outcome, t);
   described.lines.forEach((line, i) => {
