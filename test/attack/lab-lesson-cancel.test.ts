@@ -20,7 +20,8 @@ describe.each(RUNTIMES)('a lesson under %s', (runtime) => {
         app.write(KEYS.enter);
         await app.waitFor(step(n));
         if (n === 2 || n === 8) await answer(app, 2);
-        if (ran[n]) await waitForProse(app, ran[n]);
+        const outcome = ran[n];
+        if (outcome) await waitForProse(app, outcome);
       }
       await app.waitFor(() => inputActive(app));
 
