@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {afterEach} from 'vitest';
 import {spawnChild, type Child} from '../lab/child.ts';
-import {CLI, hasDeno, runtimeCommand, type Runtime} from '../e2e/pty-rig.ts';
+import {CLI, hasDeno, runtimeCommand, type AppProcess, type Runtime} from '../e2e/pty-rig.ts';
 import {hermeticHome, type Hermetic} from '../support/hermetic.ts';
 
 export {hasDeno};
@@ -76,4 +76,18 @@ export function peakRss(pid: number): number {
   const m = /^VmHWM:\s+(\d+) kB/m.exec(status);
   if (!m) throw new Error(`no VmHWM in /proc/${pid}/status`);
   return Number(m[1]) * 1024;
+}
+
+/**
+ * In a screen that runs typed commands (the REPL, a lesson's prompt): types a 10-minute
+ * `wait` for `event`, stops it with `key` once it runs, and resolves with how long the
+ * stop took to show (English screen).
+ */
+export async function stopLongWait(app: AppProcess, event: string, key: string): Promise<number> {
+  app.write(`wait ${event} 600000\r`);
+  await app.waitFor(/running… Esc or Ctrl\+C stops it/);
+  const t0 = performance.now();
+  app.write(key);
+  await app.waitFor(new RegExp(`You stopped waiting for ${event}\\.`));
+  return performance.now() - t0;
 }
